@@ -1,0 +1,168 @@
+"""The lifespan: one place that opens every resource and closes it in reverse order."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot import __version__
+from bot.dispatch import Dispatcher
+from bot.matrix import MatrixConnection, PermanentError, TransientError
+from bot.outbox import Outbox
+from bot.scheduler import Waker
+from bot.sync import SyncLoop
+from commands import contacts, help, status
+from commands.context import DueSource, Runtime
+from commands.router import Command, Router
+from config import Settings
+from storage import migrate
+from storage.core import OutboxMessage
+from storage.engine import SessionFactory, create_engine, session_factory
+
+log = logging.getLogger("koopbot")
+
+
+def utc_now() -> datetime:
+    """The real clock; everything else receives a clock as an argument."""
+    return datetime.now(UTC)
+
+
+def all_commands() -> list[Command]:
+    """Every feature's commands, listed explicitly (no import-time registry)."""
+    return [*help.commands(), *status.commands(), *contacts.commands()]
+
+
+def due_sources(settings: Settings) -> list[DueSource]:
+    """Every feature's timed work (reminders, deadlines)."""
+    return []
+
+
+@dataclass
+class Tasks:
+    """Background tasks kept in one set, cancelled together at shutdown."""
+
+    running: set[asyncio.Task[None]] = field(default_factory=set)
+
+    def start(self, coroutine: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
+        task = asyncio.get_running_loop().create_task(coroutine, name=name)
+        self.running.add(task)
+        return task
+
+    async def first_failure(self) -> None:
+        """Wait until a task ends; a task ending at all is a failure for a service."""
+        done, _ = await asyncio.wait(self.running, return_when=asyncio.FIRST_COMPLETED)
+        for task in done:
+            task.result()
+        raise RuntimeError(f"task {next(iter(done)).get_name()} stopped")
+
+    async def cancel_all(self) -> None:
+        for task in self.running:
+            task.cancel()
+        await asyncio.gather(*self.running, return_exceptions=True)
+        self.running.clear()
+
+
+@dataclass
+class Bot:
+    """The running service's parts, for the CLI, the demo and the tests."""
+
+    settings: Settings
+    sessions: SessionFactory
+    matrix: MatrixConnection
+    dispatcher: Dispatcher
+    outbox: Outbox
+    waker: Waker
+    sync: SyncLoop
+    tasks: Tasks
+
+    async def serve(self) -> None:
+        await self.tasks.first_failure()
+
+
+async def _retry(action: Callable[[], Coroutine[Any, Any, Any]], what: str) -> Any:
+    delay = 0.5
+    while True:
+        try:
+            return await action()
+        except TransientError as exc:
+            log.warning("%s failed (%s); retry in %.1f s", what, exc, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30.0)
+
+
+@asynccontextmanager
+async def running_bot(
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    commands: Sequence[Command] | None = None,
+) -> AsyncIterator[Bot]:
+    """Open storage, Matrix, scheduler; start sync and outbox; close all in reverse order."""
+    async with AsyncExitStack() as stack:
+        engine = create_engine(settings.storage.url)
+        stack.push_async_callback(engine.dispose)
+        await migrate.upgrade(engine)
+        sessions = session_factory(engine)
+
+        matrix = MatrixConnection(settings.matrix)
+        stack.push_async_callback(matrix.close)
+        await _retry(matrix.login, "login")
+        rooms = set()
+        for reference in settings.matrix.rooms:
+            rooms.add(
+                await _retry(lambda ref=reference: matrix.resolve(ref), f"resolving {reference}")
+            )  # type: ignore[misc]
+
+        scheduler = AsyncIOScheduler(timezone=UTC)
+        scheduler.start()
+        stack.callback(scheduler.shutdown, wait=False)
+
+        outbox = Outbox(matrix, sessions, clock)
+        runtime = Runtime(version=__version__, started_at=clock(), backend=settings.storage.backend)
+        waker_ref: list[Waker] = []
+
+        def push(rows: list[OutboxMessage]) -> None:
+            outbox.push(rows)
+            if waker_ref:
+                waker_ref[0].poke()
+
+        dispatcher = Dispatcher(
+            settings=settings,
+            router=Router(commands if commands is not None else all_commands()),
+            sessions=sessions,
+            clock=clock,
+            runtime=runtime,
+            rooms=rooms,
+            push=push,
+        )
+        waker = Waker(
+            scheduler, due_sources(settings), sessions, clock, dispatcher.queue_posts, outbox.push
+        )
+        waker_ref.append(waker)
+        sync = SyncLoop(matrix, dispatcher, sessions, settings, clock)
+
+        tasks = Tasks()
+        stack.push_async_callback(tasks.cancel_all)
+        await outbox.load_unsent()
+        tasks.start(outbox.run(matrix.synced), name="outbox")
+        tasks.start(sync.run(), name="sync")
+        await waker.wake()
+        log.info(
+            "koopbot %s running as %s (device %s), rooms=%s, storage=%s",
+            __version__,
+            settings.matrix.user_id,
+            matrix.device_id,
+            sorted(rooms),
+            settings.storage.backend,
+        )
+        yield Bot(settings, sessions, matrix, dispatcher, outbox, waker, sync, tasks)
+
+
+__all__ = ["Bot", "PermanentError", "all_commands", "running_bot", "utc_now"]

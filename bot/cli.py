@@ -1,0 +1,129 @@
+"""The ``koopbot`` command line: run, demo, db upgrade, check-config."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot import __version__
+from config import ConfigError, Settings, load_settings
+from storage import migrate
+from storage.engine import create_engine
+
+
+def configure_logging(level: str = "INFO") -> None:
+    """One line per event: time, level, source, message (key=value pairs where it matters)."""
+    logging.basicConfig(
+        level=getattr(logging, level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("nio", "peewee", "apscheduler", "aiosqlite"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    try:
+        return load_settings(args.config)
+    except ConfigError as error:
+        print("Die Konfiguration ist ungültig / the configuration is invalid:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.app import running_bot
+
+    settings = _settings(args)
+
+    async def _serve() -> None:
+        async with running_bot(settings) as bot:
+            await bot.serve()
+
+    try:
+        asyncio.run(_serve())
+    except KeyboardInterrupt:
+        return 0
+    return 1
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    print(
+        f"OK: {len(settings.partners)} Partner, {len(settings.coordinators)} Koordination, "
+        f"{len(settings.matrix.rooms)} Raum/Räume, Speicher {settings.storage.backend}, "
+        f"Sprache {settings.language}, Zeitzone {settings.timezone}"
+    )
+    for partner in settings.partners:
+        print(f"  {partner.id}: {partner.name} – {len(partner.members)} Mitglied(er)")
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+
+    async def _upgrade() -> str | None:
+        engine = create_engine(settings.storage.url)
+        try:
+            if args.action == "upgrade":
+                await migrate.upgrade(engine)
+            return await migrate.current_revision(engine)
+        finally:
+            await engine.dispose()
+
+    revision = asyncio.run(_upgrade())
+    print(f"Datenbank auf Stand {revision} (neuester: {migrate.head_revision()})")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from bot.demo import run_demo
+
+    # The console and the transcript are the demo's output; the log only shows trouble.
+    logging.getLogger().setLevel(logging.WARNING)
+    return asyncio.run(run_demo(scenario=args.scenario, base_dir=args.dir, language=args.language))
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="koopbot", description="Matrix-Bot der Kooperation Stadt · Agentur · Jobcenter"
+    )
+    main.add_argument("--version", action="version", version=f"koopbot {__version__}")
+    main.add_argument("--log-level", default=os.environ.get("KOOPBOT_LOG_LEVEL", "INFO"))
+    sub = main.add_subparsers(dest="command", required=True)
+
+    def with_config(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--config", type=Path, default=None, help="TOML file (default: $KOOPBOT_CONFIG)"
+        )
+        return p
+
+    with_config(sub.add_parser("run", help="serve the configured rooms")).set_defaults(func=cmd_run)
+    with_config(sub.add_parser("check-config", help="validate the configuration")).set_defaults(
+        func=cmd_check_config
+    )
+    db = with_config(sub.add_parser("db", help="database migrations"))
+    db.add_argument("action", choices=["upgrade", "current"])
+    db.set_defaults(func=cmd_db)
+    demo = sub.add_parser("demo", help="throwaway homeserver + bot + console")
+    demo.add_argument("--scenario", action="store_true", help="play a scripted session and exit")
+    demo.add_argument("--dir", type=Path, default=None, help="keep the demo's files here")
+    demo.add_argument("--language", choices=["de", "en"], default="de")
+    demo.set_defaults(func=cmd_demo)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    configure_logging(args.log_level)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

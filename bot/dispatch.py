@@ -1,0 +1,268 @@
+"""From a room event to a stored outcome and a queued reply, exactly once per event.
+
+Each command runs in its own session and transaction, which also records the event
+as handled and writes the reply to the outbox. User mistakes become a friendly
+reply; anything else becomes an apology in the room and a full traceback in the log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.content import MAX_EVENT_BYTES, file_content, notice, size_of, txn_id
+from bot.events import Message, Reaction, Redaction, RoomEvent
+from commands.context import Context, Reply, Runtime, ScheduledPost
+from commands.errors import CommandError
+from commands.i18n import Catalogue, DateFormatter
+from commands.markup import Code, Doc
+from commands.roles import Identity, Role, identify
+from commands.router import Command, Invocation, Router, UsageError
+from config import Settings
+from storage import core
+from storage.core import OutboxMessage
+from storage.engine import SessionFactory
+
+log = logging.getLogger("koopbot.dispatch")
+
+Clock = Callable[[], datetime]
+#: Handlers for reactions and redactions (e.g. PR approvals); return replies to post.
+EventHook = Callable[[AsyncSession, RoomEvent, datetime], Awaitable[list[Reply]]]
+
+
+@dataclass
+class Dispatcher:
+    """Turns room events into handled commands. Pure of nio: sending is the outbox's job."""
+
+    settings: Settings
+    router: Router
+    sessions: SessionFactory
+    clock: Clock
+    runtime: Runtime
+    rooms: set[str]
+    push: Callable[[list[OutboxMessage]], None]
+    hooks: Sequence[EventHook] = ()
+    texts: Catalogue = field(init=False)
+    dates: DateFormatter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.texts = Catalogue(self.settings.language)
+        self.dates = DateFormatter(self.settings.language, self.settings.zone)
+
+    async def handle(self, event: RoomEvent) -> None:
+        if event.room_id not in self.rooms or event.sender == self.settings.matrix.user_id:
+            return
+        if isinstance(event, Message):
+            await self.handle_message(event)
+        elif isinstance(event, Reaction | Redaction) and self.hooks:
+            await self._run_hooks(event)
+
+    async def handle_message(self, message: Message) -> None:
+        if message.is_edit:
+            return  # an edit never re-triggers a command (SPEC §3)
+        started = time.perf_counter()
+        limit = self.settings.limits.max_message_chars
+        if len(message.body) > limit and message.body.lstrip().startswith("!"):
+            await self._answer(
+                message, Doc().line(self.texts.t("error.message_too_long", limit=limit))
+            )
+            return
+        try:
+            invocation = self.router.parse(message.body)
+        except UsageError as problem:
+            await self._answer(message, self._error_doc(problem.error, problem.command))
+            return
+        if invocation is None:
+            return
+        sender = identify(self.settings, message.sender)
+        if not sender.may(invocation.command.role):
+            await self._answer(message, self._refusal(invocation.command, sender))
+        else:
+            await self._run(message, invocation, sender)
+        log.info(
+            "command room=%s sender=%s command=%s duration_ms=%.1f",
+            message.room_id,
+            message.sender,
+            invocation.command.full_name,
+            (time.perf_counter() - started) * 1000,
+        )
+
+    async def _run(self, message: Message, invocation: Invocation, sender: Identity) -> None:
+        command = invocation.command
+        try:
+            async with self.sessions() as session, session.begin():
+                if not await core.claim_event(
+                    session, event_id=message.event_id, room_id=message.room_id, now=self.clock()
+                ):
+                    return
+                ctx = self._context(session, message, sender)
+                reply = await command.handler(ctx, invocation.args)
+                queued = self._queue(session, message, [reply, *ctx.posts])
+            self.push(queued)
+        except CommandError as error:
+            await self._answer(message, self._error_doc(error, command))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            reference = uuid.uuid4().hex[:8]
+            log.exception(
+                "command failed ref=%s room=%s event=%s",
+                reference,
+                message.room_id,
+                message.event_id,
+            )
+            await self._answer(message, Doc().line(self.texts.t("error.internal", ref=reference)))
+
+    async def _answer(self, message: Message, doc: Doc) -> None:
+        """Record the event as handled and queue a reply that changes nothing else."""
+        async with self.sessions() as session, session.begin():
+            if not await core.claim_event(
+                session, event_id=message.event_id, room_id=message.room_id, now=self.clock()
+            ):
+                return
+            queued = self._queue(session, message, [Reply(doc)])
+        self.push(queued)
+
+    async def _run_hooks(self, event: Reaction | Redaction) -> None:
+        try:
+            async with self.sessions() as session, session.begin():
+                if not await core.claim_event(
+                    session, event_id=event.event_id, room_id=event.room_id, now=self.clock()
+                ):
+                    return
+                replies: list[Reply] = []
+                for hook in self.hooks:
+                    replies.extend(await hook(session, event, self.clock()))
+                queued = [
+                    row
+                    for n, reply in enumerate(replies)
+                    for row in self._outbox(
+                        session,
+                        event.room_id,
+                        reply,
+                        cause=(event.event_id, n),
+                        reply_to=None,
+                        thread=None,
+                    )
+                ]
+            self.push(queued)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("event hook failed room=%s event=%s", event.room_id, event.event_id)
+
+    def queue_posts(self, session: AsyncSession, posts: list[ScheduledPost]) -> list[OutboxMessage]:
+        """Outbox rows for timed posts (reminders): top-level messages, not replies."""
+        return [
+            row
+            for post in posts
+            for row in self._outbox(
+                session, post.room_id, post.reply, cause=post.cause, reply_to=None, thread=None
+            )
+        ]
+
+    def _context(self, session: AsyncSession, message: Message, sender: Identity) -> Context:
+        return Context(
+            session=session,
+            settings=self.settings,
+            texts=self.texts,
+            dates=self.dates,
+            now=self.clock(),
+            room_id=message.room_id,
+            event_id=message.event_id,
+            sender=sender,
+            commands=self.router.commands,
+            runtime=self.runtime,
+        )
+
+    def _queue(
+        self, session: AsyncSession, message: Message, replies: list[Reply]
+    ) -> list[OutboxMessage]:
+        queued = []
+        for number, reply in enumerate(replies):
+            queued.extend(
+                self._outbox(
+                    session,
+                    message.room_id,
+                    reply,
+                    cause=(message.event_id, number),
+                    reply_to=message.event_id if number == 0 else None,
+                    thread=message.thread_root,
+                )
+            )
+        return queued
+
+    def _outbox(
+        self,
+        session: AsyncSession,
+        room_id: str,
+        reply: Reply,
+        *,
+        cause: tuple[object, ...],
+        reply_to: str | None,
+        thread: str | None,
+    ) -> list[OutboxMessage]:
+        """The reply notice and, if the reply carries a file, an ``m.file`` after it."""
+        now = self.clock()
+        content = notice(reply.doc, reply_to=reply_to, thread_root=thread if reply_to else None)
+        if size_of(content) > MAX_EVENT_BYTES:
+            too_long = Doc().line(self.texts.t("error.reply_too_long"))
+            content = notice(too_long, reply_to=reply_to, thread_root=thread if reply_to else None)
+        rows = [
+            core.add_outbox(
+                session,
+                room_id=room_id,
+                txn_id=txn_id(*cause),
+                content=content,
+                now=now,
+                purpose=reply.purpose,
+            )
+        ]
+        if reply.attachment is not None:
+            file = reply.attachment
+            rows.append(
+                core.add_outbox(
+                    session,
+                    room_id=room_id,
+                    txn_id=txn_id(*cause, "file"),
+                    content=file_content(
+                        file.filename, file.mimetype, len(file.data), thread_root=thread
+                    ),
+                    now=now,
+                    purpose=f"{reply.purpose}:file",
+                    attachment=(file.filename, file.mimetype, file.data),
+                )
+            )
+        return rows
+
+    def _error_doc(self, error: CommandError, command: Command | None) -> Doc:
+        doc = Doc().line(self.texts.t(error.key, **error.params))
+        if command is not None and error.show_usage:
+            doc.para(self.texts.line("usage", usage=(Code(command.usage()),)))
+        return doc
+
+    def _refusal(self, command: Command, sender: Identity) -> Doc:
+        if sender.coordinator and sender.partner:
+            yours = self.texts.t("yours.both", partner=sender.partner.name)
+        elif sender.coordinator:
+            yours = self.texts.t("yours.coordinator")
+        elif sender.partner:
+            yours = self.texts.t("yours.member", partner=sender.partner.name)
+        else:
+            yours = self.texts.t("yours.guest")
+        needed = self.texts.t(f"role.{command.role.value}")
+        return Doc().line(
+            self.texts.t(
+                "refusal", needed=needed, command=command.full_name, yours=yours, name=command.name
+            )
+        )
+
+
+__all__ = ["Dispatcher", "EventHook", "Role"]

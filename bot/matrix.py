@@ -1,0 +1,351 @@
+"""The Matrix edge: the only module that touches ``nio.AsyncClient``.
+
+nio returns errors as values; here they become exceptions. Events become the plain
+types of :mod:`bot.events`. Ready for encrypted rooms: a fixed device id and a
+persistent store, keys uploaded before any join, and undecryptable events kept for a
+retry when their room key arrives (FIELD-NOTES.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import nio
+
+from bot.events import Invite, Message, Reaction, Redaction, RoomBatch, RoomEvent, SyncBatch
+from config import MatrixSettings
+
+log = logging.getLogger(__name__)
+
+
+class MatrixError(Exception):
+    """A Matrix request failed."""
+
+
+class TransientError(MatrixError):
+    """Worth retrying later: network trouble, a server error, a room not yet synced."""
+
+
+class PermanentError(MatrixError):
+    """Retrying will not help (forbidden, too large, bad login)."""
+
+
+class Sender(Protocol):
+    """What the outbox needs from Matrix; tests put a fake here."""
+
+    async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> str: ...
+
+    async def upload(
+        self, room_id: str, name: str, mimetype: str, data: bytes
+    ) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class Credentials:
+    user_id: str
+    device_id: str
+    access_token: str
+
+
+def _stamp(event: nio.Event) -> datetime:
+    return datetime.fromtimestamp(event.server_timestamp / 1000, tz=UTC)
+
+
+def _error(response: Any, what: str) -> MatrixError:
+    status = str(getattr(response, "status_code", "") or "")
+    message = f"{what} failed: {status} {getattr(response, 'message', response)}"
+    permanent = status in {
+        "M_FORBIDDEN",
+        "M_TOO_LARGE",
+        "M_NOT_FOUND",
+        "M_UNKNOWN_TOKEN",
+        "M_BAD_JSON",
+        "413",
+    }
+    return PermanentError(message) if permanent else TransientError(message)
+
+
+class MatrixConnection:
+    """One logged-in device of the bot user."""
+
+    def __init__(self, settings: MatrixSettings) -> None:
+        self.settings = settings
+        self.store = Path(settings.store_path)
+        self.store.mkdir(parents=True, exist_ok=True)
+        config = nio.AsyncClientConfig(
+            store_sync_tokens=False,  # we persist the position ourselves, after handling
+            encryption_enabled=True,
+            max_limit_exceeded=None,  # honour every 429's retry_after_ms
+            max_timeouts=2,  # our own loops own the longer backoff
+            request_timeout=30,
+        )
+        self.client = nio.AsyncClient(
+            settings.homeserver,
+            settings.user_id,
+            device_id=settings.device_id or None,
+            store_path=str(self.store),
+            config=config,
+        )
+        self._pending: list[nio.MegolmEvent] = []
+        self.synced = asyncio.Event()
+
+    @property
+    def user_id(self) -> str:
+        return self.settings.user_id
+
+    @property
+    def device_id(self) -> str:
+        return str(self.client.device_id or "")
+
+    # -- session ------------------------------------------------------------------
+
+    async def login(self) -> None:
+        """Restore the saved device or log in once; then upload keys (before any join)."""
+        saved = self._load_credentials()
+        if saved is None and self.settings.access_token:
+            saved = Credentials(
+                self.settings.user_id, self.settings.device_id, self.settings.access_token
+            )
+        if saved is not None:
+            self.client.restore_login(saved.user_id, saved.device_id, saved.access_token)
+        else:
+            try:
+                response = await self.client.login(self.settings.password, device_name="koopbot")
+            except (nio.exceptions.LocalProtocolError, OSError, TimeoutError) as exc:
+                raise TransientError(f"login failed: {type(exc).__name__}") from None
+            if not isinstance(response, nio.LoginResponse):
+                raise _error(response, "login")
+            self._save_credentials(
+                Credentials(response.user_id, response.device_id, response.access_token)
+            )
+        if self.client.should_upload_keys:
+            response = await self.client.keys_upload()
+            if not isinstance(response, nio.KeysUploadResponse):
+                raise PermanentError(
+                    f"uploading device keys failed ({getattr(response, 'message', response)}); "
+                    "if the store at matrix.store_path was lost, configure a new matrix.device_id"
+                )
+
+    def _credentials_file(self) -> Path:
+        return self.store / "credentials.json"
+
+    def _load_credentials(self) -> Credentials | None:
+        try:
+            data = json.loads(self._credentials_file().read_text())
+        except (FileNotFoundError, ValueError):
+            return None
+        if data.get("user_id") != self.settings.user_id:
+            return None
+        return Credentials(data["user_id"], data["device_id"], data["access_token"])
+
+    def _save_credentials(self, credentials: Credentials) -> None:
+        path = self._credentials_file()
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(credentials.__dict__))
+        os.chmod(temporary, 0o600)
+        temporary.replace(path)
+
+    async def close(self) -> None:
+        await self.client.close()
+
+    # -- rooms --------------------------------------------------------------------
+
+    async def resolve(self, reference: str) -> str:
+        """A room id for a room id or alias."""
+        if reference.startswith("!"):
+            return reference
+        response = await self.client.room_resolve_alias(reference)
+        if not isinstance(response, nio.RoomResolveAliasResponse):
+            raise _error(response, f"resolving {reference}")
+        return str(response.room_id)
+
+    async def join(self, room_id: str) -> None:
+        response = await self.client.join(room_id)
+        if not isinstance(response, nio.JoinResponse):
+            raise _error(response, f"joining {room_id}")
+
+    def is_encrypted(self, room_id: str) -> bool:
+        room = self.client.rooms.get(room_id)
+        return bool(room and room.encrypted)
+
+    # -- sync -----------------------------------------------------------------------
+
+    def sync_filter(self) -> dict[str, Any]:
+        return {
+            "presence": {"not_types": ["*"]},
+            "account_data": {"not_types": ["*"]},
+            "room": {
+                "timeline": {"limit": self.settings.timeline_limit},
+                "state": {"lazy_load_members": False},
+                "ephemeral": {"not_types": ["*"]},
+            },
+        }
+
+    async def sync(self, since: str | None, timeout_ms: int) -> SyncBatch:
+        """One sync request; nio applies it (decryption, device lists) before we read it."""
+        try:
+            response = await self.client.sync(
+                timeout=timeout_ms, sync_filter=self.sync_filter(), since=since
+            )
+        except (OSError, TimeoutError, nio.exceptions.LocalProtocolError) as exc:
+            raise TransientError(f"sync failed: {type(exc).__name__}: {exc}") from None
+        if not isinstance(response, nio.SyncResponse):
+            raise _error(response, "sync")
+        await self._after_sync()
+        batch = SyncBatch(next_batch=response.next_batch, joined_rooms=set(self.client.rooms))
+        for room_id, info in response.rooms.join.items():
+            room = RoomBatch(
+                room_id, limited=bool(info.timeline.limited), prev_batch=info.timeline.prev_batch
+            )
+            room.events = [
+                e for e in (self._convert(room_id, ev) for ev in info.timeline.events) if e
+            ]
+            room.events.extend(self._retry_pending(room_id))
+            batch.rooms.append(room)
+        for room_id, info in response.rooms.invite.items():
+            inviter = next(
+                (
+                    ev.sender
+                    for ev in info.invite_state
+                    if isinstance(ev, nio.InviteMemberEvent) and ev.state_key == self.user_id
+                ),
+                None,
+            )
+            batch.invites.append(Invite(room_id, inviter))
+        self.synced.set()
+        return batch
+
+    async def _after_sync(self) -> None:
+        """What sync_forever would do between syncs: to-device messages, key uploads, key queries."""
+        try:
+            if self.client.outgoing_to_device_messages:
+                await self.client.send_to_device_messages()
+            if self.client.should_upload_keys:
+                await self.client.keys_upload()
+            if self.client.should_query_keys:
+                await self.client.keys_query()
+            if self.client.should_claim_keys:
+                await self.client.keys_claim(self.client.get_users_for_key_claiming())
+        except (OSError, TimeoutError, nio.exceptions.LocalProtocolError) as exc:
+            log.warning("key maintenance failed: %s", type(exc).__name__)
+
+    async def history(self, room_id: str, start: str, end: str | None) -> list[RoomEvent]:
+        """Events between ``end`` (older) and ``start`` (newer), oldest first: fills a limited timeline."""
+        collected: list[RoomEvent] = []
+        token: str | None = start
+        for _page in range(50):
+            response = await self.client.room_messages(room_id, start=token, end=end, limit=100)
+            if not isinstance(response, nio.RoomMessagesResponse):
+                raise _error(response, "fetching history")
+            for event in response.chunk:
+                if isinstance(event, nio.MegolmEvent):
+                    event = self._try_decrypt(event)
+                converted = self._convert(room_id, event)
+                if converted:
+                    collected.append(converted)
+            if not response.chunk or not response.end or response.end == token:
+                break
+            token = response.end
+        collected.reverse()
+        return collected
+
+    def _try_decrypt(self, event: nio.MegolmEvent) -> Any:
+        try:
+            return self.client.decrypt_event(event)
+        except Exception:  # nio raises EncryptionError and friends; keep for a retry
+            return event
+
+    def _retry_pending(self, room_id: str) -> list[RoomEvent]:
+        """Undecryptable events whose room key has arrived since."""
+        ready: list[RoomEvent] = []
+        still: list[nio.MegolmEvent] = []
+        for event in self._pending:
+            if event.room_id != room_id:
+                still.append(event)
+                continue
+            decrypted = self._try_decrypt(event)
+            converted = (
+                None
+                if isinstance(decrypted, nio.MegolmEvent)
+                else self._convert(room_id, decrypted)
+            )
+            if isinstance(decrypted, nio.MegolmEvent):
+                still.append(event)
+            elif converted:
+                ready.append(converted)
+        self._pending = still[-500:]
+        return ready
+
+    def _convert(self, room_id: str, event: Any) -> RoomEvent | None:
+        if isinstance(event, nio.MegolmEvent):
+            event.room_id = room_id
+            self._pending.append(event)
+            log.warning("could not decrypt %s yet; kept for a retry", event.event_id)
+            return None
+        if event.sender == self.user_id:
+            return None
+        if isinstance(event, nio.RoomMessageText):
+            relates = event.source.get("content", {}).get("m.relates_to") or {}
+            return Message(
+                room_id=room_id,
+                event_id=event.event_id,
+                sender=event.sender,
+                body=event.body,
+                timestamp=_stamp(event),
+                thread_root=relates.get("event_id")
+                if relates.get("rel_type") == "m.thread"
+                else None,
+                is_edit=relates.get("rel_type") == "m.replace",
+            )
+        if isinstance(event, nio.ReactionEvent):
+            return Reaction(
+                room_id, event.event_id, event.sender, event.reacts_to, event.key, _stamp(event)
+            )
+        if isinstance(event, nio.RedactionEvent):
+            return Redaction(room_id, event.event_id, event.sender, event.redacts, _stamp(event))
+        return None
+
+    # -- sending ----------------------------------------------------------------------
+
+    async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> str:
+        """Send ``content`` with a transaction id; a repeat returns the first event's id."""
+        try:
+            if self.client.should_query_keys:
+                await self.client.keys_query()
+            response = await self.client.room_send(
+                room_id, "m.room.message", content, tx_id=txn_id, ignore_unverified_devices=True
+            )
+        except (OSError, TimeoutError) as exc:
+            raise TransientError(f"send failed: {type(exc).__name__}") from None
+        except (nio.exceptions.LocalProtocolError, nio.SendRetryError) as exc:
+            raise TransientError(f"send not possible yet: {exc}") from None
+        if not isinstance(response, nio.RoomSendResponse):
+            raise _error(response, "send")
+        return str(response.event_id)
+
+    async def upload(self, room_id: str, name: str, mimetype: str, data: bytes) -> dict[str, Any]:
+        """Upload a file (encrypted in encrypted rooms); returns the ``url``/``file`` part of m.file."""
+        encrypt = self.is_encrypted(room_id)
+        try:
+            response, keys = await self.client.upload(
+                io.BytesIO(data),
+                content_type=mimetype,
+                filename=name,
+                encrypt=encrypt,
+                filesize=len(data),
+            )
+        except (OSError, TimeoutError) as exc:
+            raise TransientError(f"upload failed: {type(exc).__name__}") from None
+        if not isinstance(response, nio.UploadResponse):
+            raise _error(response, "upload")
+        if encrypt and keys:
+            return {"file": {**keys, "url": response.content_uri, "mimetype": mimetype}}
+        return {"url": response.content_uri}

@@ -1,0 +1,107 @@
+"""Delivers queued messages in order, retrying with capped backoff until each is sent.
+
+A message is written to the outbox in the transaction that caused it and marked sent
+only after the homeserver accepted it; its transaction id makes a resend harmless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.matrix import PermanentError, Sender, TransientError
+from storage import core
+from storage.core import OutboxMessage
+from storage.engine import SessionFactory
+
+log = logging.getLogger(__name__)
+
+
+class Outbox:
+    """The sending side of the bot: one task, one queue, strict order."""
+
+    def __init__(
+        self,
+        sender: Sender,
+        sessions: SessionFactory,
+        clock: Callable[[], datetime],
+        *,
+        max_backoff: float = 30.0,
+    ) -> None:
+        self.sender = sender
+        self.sessions = sessions
+        self.clock = clock
+        self.max_backoff = max_backoff
+        self._queue: deque[OutboxMessage] = deque()
+        self._queued: set[int] = set()
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def push(self, messages: list[OutboxMessage]) -> None:
+        """Queue messages that were just committed."""
+        for message in messages:
+            if message.id not in self._queued:
+                self._queued.add(message.id)
+                self._queue.append(message)
+        if messages:
+            self._idle.clear()
+            self._wake.set()
+
+    async def load_unsent(self) -> None:
+        """Queue what an earlier run committed but did not get sent (crash, outage, failover)."""
+        async with self.sessions() as session:
+            self.push(await core.unsent_outbox(session, limit=10_000))
+
+    async def wait_idle(self) -> None:
+        """Until everything queued so far was delivered (tests, shutdown)."""
+        await self._idle.wait()
+
+    async def run(self, ready: asyncio.Event | None = None) -> None:
+        if ready is not None:
+            await ready.wait()  # encrypted sends need the room from a first sync
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            await self.drain()
+
+    async def drain(self) -> None:
+        """Send everything queued, in order; transient errors back off and retry."""
+        backoff = 0.5
+        while self._queue:
+            message = self._queue[0]
+            try:
+                event_id = await self._deliver(message)
+            except TransientError as exc:
+                log.warning(
+                    "send of outbox #%s delayed (%s); retry in %.1f s", message.id, exc, backoff
+                )
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+                continue
+            except PermanentError as exc:
+                log.error("outbox #%s cannot be sent: %s", message.id, exc)
+                event_id = ""
+            backoff = 0.5
+            self._queue.popleft()
+            self._queued.discard(message.id)
+            async with self.sessions() as session, session.begin():
+                await core.mark_sent(session, message.id, event_id=event_id, now=self.clock())
+        self._idle.set()
+
+    async def _deliver(self, message: OutboxMessage) -> str:
+        content = dict(message.content)
+        if message.attachment is not None and "url" not in content and "file" not in content:
+            content.update(
+                await self.sender.upload(
+                    message.room_id,
+                    message.attachment_name or "datei",
+                    message.attachment_type or "application/octet-stream",
+                    message.attachment,
+                )
+            )
+            message.content = content  # in memory only: a retry need not upload again
+        return await self.sender.send(message.room_id, content, message.txn_id)

@@ -1,0 +1,103 @@
+"""Timed work: APScheduler only wakes the bot; the database says what is due.
+
+One job, ``wake``, is scheduled at the earliest due time of all sources. On waking, each
+source writes its due posts (and its own delivery records) in one transaction, so a
+restart or a second instance cannot double or lose one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.date import DateTrigger
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from commands.context import DueSource, ScheduledPost
+from storage.core import OutboxMessage
+from storage.engine import SessionFactory
+
+log = logging.getLogger("koopbot.scheduler")
+
+RETRY_AFTER = timedelta(seconds=30)
+QueuePosts = Callable[[AsyncSession, list[ScheduledPost]], list[OutboxMessage]]
+
+
+class Waker:
+    """Runs due sources now and schedules the next wake-up."""
+
+    def __init__(
+        self,
+        scheduler: AsyncIOScheduler | None,
+        sources: Sequence[DueSource],
+        sessions: SessionFactory,
+        clock: Callable[[], datetime],
+        queue: QueuePosts,
+        push: Callable[[list[OutboxMessage]], None],
+    ) -> None:
+        self.scheduler = scheduler
+        self.sources = tuple(sources)
+        self.sessions = sessions
+        self.clock = clock
+        self.queue = queue
+        self.push = push
+        self.next_wake: datetime | None = None
+        self._lock = asyncio.Lock()
+        self._poke_task: asyncio.Task[None] | None = None
+
+    async def wake(self) -> None:
+        """Post everything due by now, then schedule the next wake-up."""
+        async with self._lock:
+            failed = False
+            for source in self.sources:
+                try:
+                    async with self.sessions() as session, session.begin():
+                        posts = await source.run_due(session, self.clock())
+                        rows = self.queue(session, posts)
+                    self.push(rows)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    failed = True
+                    log.exception(
+                        "timed job %s failed; retry in %s", type(source).__name__, RETRY_AFTER
+                    )
+            await self._reschedule(self.clock() + RETRY_AFTER if failed else None)
+
+    async def _reschedule(self, not_before: datetime | None = None) -> None:
+        now = self.clock()
+        due: list[datetime] = []
+        async with self.sessions() as session:
+            for source in self.sources:
+                moment = await source.next_due(session, now)
+                if moment is not None:
+                    due.append(moment)
+        self.next_wake = min(due) if due else None
+        if self.scheduler is None:
+            return
+        if self.next_wake is None:
+            if self.scheduler.get_job("wake"):
+                self.scheduler.remove_job("wake")
+            return
+        self.scheduler.add_job(
+            self.wake,
+            DateTrigger(run_date=max(self.next_wake, not_before or now)),
+            id="wake",
+            replace_existing=True,
+            misfire_grace_time=None,
+            coalesce=True,
+        )
+
+    def poke(self) -> None:
+        """Something changed (a meeting was created): recompute the next wake-up soon."""
+        if self._poke_task is None or self._poke_task.done():
+            self._poke_task = asyncio.get_running_loop().create_task(
+                self._poked(), name="waker-poke"
+            )
+
+    async def _poked(self) -> None:
+        async with self._lock:
+            await self._reschedule()

@@ -1,0 +1,116 @@
+"""The sync loop: fetch a batch, handle every event in order, then save the position.
+
+The position is saved only after the batch was handled (at-least-once); handled event
+ids in the database make it exactly-once. A limited timeline is filled from history
+back to the previous position, so no command sent during an outage is skipped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.dispatch import Dispatcher
+from bot.events import Invite, RoomEvent, SyncBatch
+from bot.matrix import MatrixConnection, MatrixError
+from config import Settings
+from storage import core
+from storage.engine import SessionFactory
+
+log = logging.getLogger("koopbot.sync")
+
+
+class SyncLoop:
+    """Owns the sync position; never gives up on the homeserver (capped backoff)."""
+
+    def __init__(
+        self,
+        matrix: MatrixConnection,
+        dispatcher: Dispatcher,
+        sessions: SessionFactory,
+        settings: Settings,
+        clock: Callable[[], datetime],
+        *,
+        after_batch: Callable[[], None] = lambda: None,
+        max_backoff: float = 30.0,
+    ) -> None:
+        self.matrix = matrix
+        self.dispatcher = dispatcher
+        self.sessions = sessions
+        self.settings = settings
+        self.clock = clock
+        self.after_batch = after_batch
+        self.max_backoff = max_backoff
+        self.state_key = f"sync_token:{settings.matrix.user_id}"
+        self.joined_at: dict[str, datetime] = {}
+        self.batches = 0
+
+    async def run(self) -> None:
+        async with self.sessions() as session:
+            token = await core.get_state(session, self.state_key)
+        fresh = token is None  # the very first start: do not answer old history
+        backoff = 0.5
+        while True:
+            try:
+                batch = await self.matrix.sync(
+                    token, 0 if fresh else self.settings.matrix.sync_timeout
+                )
+                await self._handle_invites(batch.invites)
+                if not fresh:
+                    await self._handle_batch(batch, token)
+                async with self.sessions() as session, session.begin():
+                    await core.set_state(session, self.state_key, batch.next_batch)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                level = logging.WARNING if isinstance(exc, MatrixError) else logging.ERROR
+                log.log(
+                    level,
+                    "sync round failed (%s); retry in %.1f s",
+                    exc,
+                    backoff,
+                    exc_info=level == logging.ERROR,
+                )
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+                continue
+            backoff = 0.5
+            token, fresh = batch.next_batch, False
+            self.batches += 1
+            self.after_batch()
+
+    async def _handle_batch(self, batch: SyncBatch, since: str | None) -> None:
+        for room in batch.rooms:
+            if room.room_id not in self.dispatcher.rooms:
+                continue
+            events: list[RoomEvent] = list(room.events)
+            if room.limited and room.prev_batch and since:
+                older = await self.matrix.history(room.room_id, room.prev_batch, since)
+                known = {e.event_id for e in events}
+                events = [e for e in older if e.event_id not in known] + events
+                log.info(
+                    "filled a limited timeline in %s with %d older events", room.room_id, len(older)
+                )
+            joined = self.joined_at.get(room.room_id)
+            for event in events:
+                if joined is not None and event.timestamp < joined:
+                    continue  # history from before the bot joined is not ours to answer
+                await self.dispatcher.handle(event)
+
+    async def _handle_invites(self, invites: list[Invite]) -> None:
+        for invite in invites:
+            wanted = invite.room_id in self.dispatcher.rooms
+            trusted = invite.inviter in self.settings.coordinators
+            if not (wanted and trusted):
+                log.info(
+                    "ignored invite room=%s inviter=%s configured=%s",
+                    invite.room_id,
+                    invite.inviter,
+                    wanted,
+                )
+                continue
+            await self.matrix.join(invite.room_id)
+            self.joined_at[invite.room_id] = self.clock()
+            log.info("joined room=%s on invite from %s", invite.room_id, invite.inviter)

@@ -1,0 +1,16 @@
+"""Configuration: the pydantic-settings model, loading from TOML + environment."""
+
+from config.durations import parse_duration
+from config.loader import ConfigError, load_settings
+from config.settings import MatrixSettings, Partner, ReminderSettings, Settings, StorageSettings
+
+__all__ = [
+    "ConfigError",
+    "MatrixSettings",
+    "Partner",
+    "ReminderSettings",
+    "Settings",
+    "StorageSettings",
+    "load_settings",
+    "parse_duration",
+]

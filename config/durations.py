@@ -1,0 +1,35 @@
+"""Short durations as written in the configuration: ``7d``, ``1h``, ``30m``, ``1d12h``."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+_PART = re.compile(r"(\d+)\s*(w|d|h|m|s)", re.IGNORECASE)
+_UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse ``7d``, ``1h``, ``90m`` or combinations like ``1d12h``; raise ValueError otherwise."""
+    compact = text.strip().replace(" ", "")
+    if not compact:
+        raise ValueError("empty duration")
+    total = timedelta()
+    position = 0
+    for match in _PART.finditer(compact):
+        if match.start() != position:
+            break
+        total += timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
+        position = match.end()
+    if position != len(compact):
+        raise ValueError(f"'{text}' is not a duration like 7d, 1h or 30m")
+    return total
+
+
+def format_duration(delta: timedelta) -> str:
+    """The inverse of :func:`parse_duration` for whole units (``7d``, ``1h``)."""
+    seconds = int(delta.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds and seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"

@@ -1,0 +1,58 @@
+"""Contact persons per partner, set by coordinators (the configuration is the default)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Integer, String, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.base import Base, UTCDateTime
+
+
+class ContactAssignment(Base):
+    """Who is a partner's contact and deputy in a room from ``set_at`` on (append-only)."""
+
+    __tablename__ = "contact_assignments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    room_id: Mapped[str] = mapped_column(String(255), index=True)
+    partner_id: Mapped[str] = mapped_column(String(32))
+    contact: Mapped[str] = mapped_column(String(255))
+    deputy: Mapped[str] = mapped_column(String(255), default="")
+    set_by: Mapped[str] = mapped_column(String(255))
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+async def set_contact(
+    session: AsyncSession,
+    *,
+    room_id: str,
+    partner_id: str,
+    contact: str,
+    deputy: str,
+    set_by: str,
+    now: datetime,
+) -> ContactAssignment:
+    """Record a new contact (and deputy) for a partner; the latest assignment counts."""
+    row = ContactAssignment(
+        room_id=room_id,
+        partner_id=partner_id,
+        contact=contact,
+        deputy=deputy,
+        set_by=set_by,
+        set_at=now,
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def current_contacts(session: AsyncSession, room_id: str) -> dict[str, ContactAssignment]:
+    """The latest assignment per partner in ``room_id`` (partners never set are absent)."""
+    rows = await session.scalars(
+        select(ContactAssignment)
+        .where(ContactAssignment.room_id == room_id)
+        .order_by(ContactAssignment.id)
+    )
+    return {row.partner_id: row for row in rows}

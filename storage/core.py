@@ -1,0 +1,141 @@
+"""Bookkeeping that makes the bot exactly-once: handled events, sync position, outbox."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Integer, LargeBinary, String, Text, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.base import Base, UTCDateTime
+
+
+class HandledEvent(Base):
+    """A Matrix event the bot has acted on; its id is never acted on again."""
+
+    __tablename__ = "handled_events"
+    event_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    room_id: Mapped[str] = mapped_column(String(255))
+    handled_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SyncState(Base):
+    """Small key/value state, e.g. the sync token saved after a batch was handled."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class OutboxMessage(Base):
+    """A message to send, written in the same transaction as what caused it.
+
+    Its ``txn_id`` is derived from the cause, so a resend after a crash is
+    deduplicated by the homeserver (same device, same transaction id).
+    """
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    room_id: Mapped[str] = mapped_column(String(255))
+    txn_id: Mapped[str] = mapped_column(String(255), unique=True)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    attachment: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    attachment_name: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    attachment_type: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    purpose: Mapped[str] = mapped_column(String(64), default="reply")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    event_id: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+async def claim_event(session: AsyncSession, *, event_id: str, room_id: str, now: datetime) -> bool:
+    """Record ``event_id`` as handled; False if it already was (then do nothing else)."""
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    factory = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        factory(HandledEvent)
+        .values(event_id=event_id, room_id=room_id, handled_at=now)
+        .on_conflict_do_nothing(index_elements=["event_id"])
+    )
+    result = await session.execute(statement)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def is_handled(session: AsyncSession, event_ids: list[str]) -> set[str]:
+    """The subset of ``event_ids`` already handled."""
+    if not event_ids:
+        return set()
+    rows = await session.scalars(
+        select(HandledEvent.event_id).where(HandledEvent.event_id.in_(event_ids))
+    )
+    return set(rows)
+
+
+async def get_state(session: AsyncSession, key: str) -> str | None:
+    row = await session.get(SyncState, key)
+    return row.value if row else None
+
+
+async def set_state(session: AsyncSession, key: str, value: str) -> None:
+    row = await session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def add_outbox(
+    session: AsyncSession,
+    *,
+    room_id: str,
+    txn_id: str,
+    content: dict[str, Any],
+    now: datetime,
+    purpose: str = "reply",
+    attachment: tuple[str, str, bytes] | None = None,
+) -> OutboxMessage:
+    """Queue a message; it is sent after the surrounding transaction commits."""
+    message = OutboxMessage(
+        room_id=room_id,
+        txn_id=txn_id,
+        content=content,
+        created_at=now,
+        purpose=purpose,
+        attempts=0,
+    )
+    if attachment is not None:
+        message.attachment_name, message.attachment_type, message.attachment = attachment
+    session.add(message)
+    return message
+
+
+async def unsent_outbox(session: AsyncSession, limit: int = 100) -> list[OutboxMessage]:
+    rows = await session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.sent_at.is_(None))
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    )
+    return list(rows)
+
+
+async def mark_sent(session: AsyncSession, outbox_id: int, *, event_id: str, now: datetime) -> None:
+    """Record delivery; the attachment bytes are dropped, the event id kept."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == outbox_id)
+        .values(sent_at=now, event_id=event_id, attachment=None)
+    )
+
+
+async def count_failed_attempt(session: AsyncSession, outbox_id: int) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == outbox_id)
+        .values(attempts=OutboxMessage.attempts + 1)
+    )
