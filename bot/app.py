@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -114,11 +115,9 @@ async def running_bot(
         matrix = MatrixConnection(settings.matrix)
         stack.push_async_callback(matrix.close)
         await _retry(matrix.login, "login")
-        rooms = set()
+        rooms: set[str] = set()
         for reference in settings.matrix.rooms:
-            rooms.add(
-                await _retry(lambda ref=reference: matrix.resolve(ref), f"resolving {reference}")
-            )  # type: ignore[misc]
+            rooms.add(await _retry(partial(matrix.resolve, reference), f"resolving {reference}"))
 
         scheduler = AsyncIOScheduler(timezone=UTC)
         scheduler.start()

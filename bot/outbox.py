@@ -29,11 +29,13 @@ class Outbox:
         sessions: SessionFactory,
         clock: Callable[[], datetime],
         *,
+        first_backoff: float = 0.5,
         max_backoff: float = 30.0,
     ) -> None:
         self.sender = sender
         self.sessions = sessions
         self.clock = clock
+        self.first_backoff = first_backoff
         self.max_backoff = max_backoff
         self._queue: deque[OutboxMessage] = deque()
         self._queued: set[int] = set()
@@ -70,7 +72,7 @@ class Outbox:
 
     async def drain(self) -> None:
         """Send everything queued, in order; transient errors back off and retry."""
-        backoff = 0.5
+        backoff = self.first_backoff
         while self._queue:
             message = self._queue[0]
             try:
@@ -85,7 +87,7 @@ class Outbox:
             except PermanentError as exc:
                 log.error("outbox #%s cannot be sent: %s", message.id, exc)
                 event_id = ""
-            backoff = 0.5
+            backoff = self.first_backoff
             self._queue.popleft()
             self._queued.discard(message.id)
             async with self.sessions() as session, session.begin():

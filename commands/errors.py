@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class CommandError(Exception):
     """A user mistake. ``key`` and ``params`` name a catalogue text shown in the room."""
 
-    def __init__(self, key: str, *, show_usage: bool = True, **params: object) -> None:
+    def __init__(self, key: str, *, show_usage: bool = True, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
@@ -16,7 +18,7 @@ class CommandError(Exception):
 class ArgError(ValueError):
     """Raised by argument validators; becomes a :class:`CommandError` with the same text."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params

@@ -121,8 +121,10 @@ class Router:
         if not family:
             close = difflib.get_close_matches(name.casefold(), self._by_name, n=1, cutoff=0.7)
             key = "error.unknown_command_close" if close else "error.unknown_command"
-            error = CommandError(key, name=name, close=close[0] if close else "", show_usage=False)
-            raise UsageError(error, None)
+            unknown = CommandError(
+                key, name=name, close=close[0] if close else "", show_usage=False
+            )
+            raise UsageError(unknown, None)
         command = _pick(family, tokens)
         if command is None:
             raise UsageError(
@@ -140,7 +142,7 @@ class Router:
 def _pick(family: Sequence[Command], tokens: list[str]) -> Command | None:
     word = tokens[0].casefold() if tokens else None
     for command in family:
-        if command.sub and word in (s.casefold() for s in command.sub):
+        if word is not None and word in [s.casefold() for s in command.sub]:
             return command
     return next((c for c in family if not c.sub), None)
 

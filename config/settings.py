@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from config.durations import parse_duration
@@ -25,6 +25,9 @@ def check_user_id(value: str) -> str:
     if not USER_ID.match(value):
         raise ValueError(f"'{value}' is not a Matrix user id like @name:example.org")
     return value
+
+
+UserIdStr = Annotated[str, AfterValidator(check_user_id)]
 
 
 class _Section(BaseModel):
@@ -148,7 +151,7 @@ class Partner(_Section):
     id: str
     name: str
     short_name: str = ""
-    members: list[str] = Field(default_factory=list)
+    members: list[UserIdStr] = Field(default_factory=list)
     contact: str = ""
     deputy: str = ""
 
@@ -158,11 +161,6 @@ class Partner(_Section):
         if not PARTNER_ID.match(value):
             raise ValueError(f"'{value}' must be lower-case letters, digits, - or _")
         return value
-
-    @field_validator("members")
-    @classmethod
-    def _members(cls, value: list[str]) -> list[str]:
-        return [check_user_id(member) for member in value]
 
     @field_validator("contact", "deputy")
     @classmethod
@@ -184,7 +182,7 @@ class Settings(BaseSettings):
 
     language: Literal["de", "en"] = "de"
     timezone: str = "Europe/Berlin"
-    coordinators: list[str] = Field(default_factory=list)
+    coordinators: list[UserIdStr] = Field(default_factory=list)
     matrix: MatrixSettings
     storage: StorageSettings = Field(default_factory=StorageSettings)
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)
@@ -213,11 +211,6 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"'{value}' is not a known time zone like Europe/Berlin") from None
         return value
-
-    @field_validator("coordinators")
-    @classmethod
-    def _coordinators(cls, value: list[str]) -> list[str]:
-        return [check_user_id(user) for user in value]
 
     @field_validator("display_names")
     @classmethod

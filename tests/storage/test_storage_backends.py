@@ -1,0 +1,108 @@
+"""The same storage tests on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage import contacts, core, migrate
+from storage.engine import session_factory
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+async def test_migrations_reach_head_and_are_idempotent(engine: AsyncEngine) -> None:
+    assert await migrate.current_revision(engine) == migrate.head_revision()
+    await migrate.upgrade(engine)
+    assert await migrate.current_revision(engine) == migrate.head_revision()
+
+
+async def test_an_event_is_claimed_once(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        assert await core.claim_event(session, event_id="$a", room_id="!r", now=NOW)
+    async with sessions() as session, session.begin():
+        assert not await core.claim_event(session, event_id="$a", room_id="!r", now=NOW)
+        assert await core.is_handled(session, ["$a", "$b"]) == {"$a"}
+
+
+async def test_a_rolled_back_claim_leaves_no_trace(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    try:
+        async with sessions() as session, session.begin():
+            await core.claim_event(session, event_id="$x", room_id="!r", now=NOW)
+            raise RuntimeError("crash before commit")
+    except RuntimeError:
+        pass
+    async with sessions() as session:
+        assert await core.is_handled(session, ["$x"]) == set()
+
+
+async def test_outbox_keeps_order_and_marks_delivery(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        core.add_outbox(session, room_id="!r", txn_id="t1", content={"body": "ä"}, now=NOW)
+        core.add_outbox(
+            session,
+            room_id="!r",
+            txn_id="t2",
+            content={"body": "b"},
+            now=NOW,
+            attachment=("a.csv", "text/csv", b"x;y"),
+        )
+    async with sessions() as session:
+        pending = await core.unsent_outbox(session)
+    assert [m.txn_id for m in pending] == ["t1", "t2"]
+    assert pending[0].content == {"body": "ä"} and pending[1].attachment == b"x;y"
+    async with sessions() as session, session.begin():
+        await core.mark_sent(session, pending[1].id, event_id="$e", now=NOW)
+    async with sessions() as session:
+        assert [m.txn_id for m in await core.unsent_outbox(session)] == ["t1"]
+
+
+async def test_times_come_back_as_aware_utc(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    berlin = NOW.astimezone(__import__("zoneinfo").ZoneInfo("Europe/Berlin"))
+    async with sessions() as session, session.begin():
+        await contacts.set_contact(
+            session,
+            room_id="!r",
+            partner_id="stadt",
+            contact="@a:t",
+            deputy="",
+            set_by="@k:t",
+            now=berlin,
+        )
+    async with sessions() as session:
+        row = (await contacts.current_contacts(session, "!r"))["stadt"]
+    assert row.set_at == NOW and row.set_at.utcoffset() == timedelta(0)
+
+
+async def test_latest_contact_counts_per_room(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        for contact, room in (("@a:t", "!r"), ("@b:t", "!r"), ("@c:t", "!other")):
+            await contacts.set_contact(
+                session,
+                room_id=room,
+                partner_id="stadt",
+                contact=contact,
+                deputy="",
+                set_by="@k:t",
+                now=NOW,
+            )
+    async with sessions() as session:
+        assert (await contacts.current_contacts(session, "!r"))["stadt"].contact == "@b:t"
+        assert (await contacts.current_contacts(session, "!other"))["stadt"].contact == "@c:t"
+
+
+async def test_sync_state_roundtrip(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        assert await core.get_state(session, "k") is None
+        await core.set_state(session, "k", "s1")
+    async with sessions() as session, session.begin():
+        await core.set_state(session, "k", "s2")
+    async with sessions() as session:
+        assert await core.get_state(session, "k") == "s2"
