@@ -22,7 +22,7 @@ def alembic_config() -> Config:
     return config
 
 
-async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:
     """Bring the schema at ``engine`` to ``revision`` (idempotent)."""
 
     def _run(connection: Connection) -> None:
@@ -35,15 +35,16 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:
-    """The revision the database is at, or None for an empty database."""
+    """The revision(s) the database is at, comma-separated, or None for an empty database."""
 
     def _read(connection: Connection) -> str | None:
-        return MigrationContext.configure(connection).get_current_revision()
+        heads = MigrationContext.configure(connection).get_current_heads()
+        return ",".join(sorted(heads)) or None
 
     async with engine.connect() as connection:
         return await connection.run_sync(_read)
 
 
 def head_revision() -> str | None:
-    """The newest revision shipped with this version of koopbot."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest revision(s) shipped with this version of koopbot, comma-separated."""
+    return ",".join(sorted(ScriptDirectory.from_config(alembic_config()).get_heads())) or None
