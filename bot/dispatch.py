@@ -11,9 +11,10 @@ import asyncio
 import logging
 import time
 import uuid
+from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +24,7 @@ from commands.context import Context, Reply, Runtime, ScheduledPost
 from commands.errors import CommandError
 from commands.i18n import Catalogue, DateFormatter
 from commands.markup import Code, Doc
+from commands.privacy import client_data_reason
 from commands.roles import Identity, Role, identify
 from commands.router import Command, Invocation, Router, UsageError
 from config import Settings
@@ -31,6 +33,7 @@ from storage.core import OutboxMessage
 from storage.engine import SessionFactory
 
 log = logging.getLogger("koopbot.dispatch")
+RATE_WINDOW = timedelta(minutes=1)
 
 Clock = Callable[[], datetime]
 #: Handlers for reactions and redactions (e.g. PR approvals); return replies to post.
@@ -51,6 +54,8 @@ class Dispatcher:
     hooks: Sequence[EventHook] = ()
     texts: Catalogue = field(init=False)
     dates: DateFormatter = field(init=False)
+    _recent: dict[str, deque[datetime]] = field(init=False, default_factory=dict)
+    _warned: set[str] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.texts = Catalogue(self.settings.language)
@@ -68,6 +73,20 @@ class Dispatcher:
         if message.is_edit:
             return  # an edit never re-triggers a command (SPEC §3)
         started = time.perf_counter()
+        reason = client_data_reason(message.body, self.dates.local(self.clock()).date())
+        if reason:
+            # Warn, and run nothing: a command's text would otherwise be stored.
+            kind = self.texts.t(f"privacy.reason.{reason}")
+            await self._answer(message, Doc().line(self.texts.t("privacy.warning", reason=kind)))
+            return
+        if message.body.lstrip().startswith("!") and not self._within_rate(message):
+            warn = message.sender not in self._warned
+            self._warned.add(message.sender)
+            limit = self.settings.limits.commands_per_minute
+            await self._answer(
+                message, Doc().line(self.texts.t("error.throttled", limit=limit)) if warn else None
+            )
+            return
         limit = self.settings.limits.max_message_chars
         if len(message.body) > limit and message.body.lstrip().startswith("!"):
             await self._answer(
@@ -93,6 +112,19 @@ class Dispatcher:
             invocation.command.full_name,
             (time.perf_counter() - started) * 1000,
         )
+
+    def _within_rate(self, message: Message) -> bool:
+        """At most ``limits.commands_per_minute`` commands per user and minute."""
+        now = self.clock()
+        window = self._recent.setdefault(message.sender, deque())
+        while window and now - window[0] > RATE_WINDOW:
+            window.popleft()
+        limit = self.settings.limits.commands_per_minute
+        if len(window) < limit:
+            window.append(now)
+            self._warned.discard(message.sender)
+            return True
+        return False
 
     async def _run(self, message: Message, invocation: Invocation, sender: Identity) -> None:
         command = invocation.command
@@ -120,14 +152,14 @@ class Dispatcher:
             )
             await self._answer(message, Doc().line(self.texts.t("error.internal", ref=reference)))
 
-    async def _answer(self, message: Message, doc: Doc) -> None:
-        """Record the event as handled and queue a reply that changes nothing else."""
+    async def _answer(self, message: Message, doc: Doc | None) -> None:
+        """Record the event as handled and queue a reply (if any) that changes nothing else."""
         async with self.sessions() as session, session.begin():
             if not await core.claim_event(
                 session, event_id=message.event_id, room_id=message.room_id, now=self.clock()
             ):
                 return
-            queued = self._queue(session, message, [Reply(doc)])
+            queued = self._queue(session, message, [Reply(doc)]) if doc is not None else []
         self.push(queued)
 
     async def _run_hooks(self, event: Reaction | Redaction) -> None:

@@ -66,6 +66,10 @@ DE: dict[str, str] = {
     "privacy.warning": "Hinweis: Diese Nachricht sieht aus, als enthalte sie Daten einer "
     "einzelnen Person ({reason}). Bitte hier nur zusammengefasste Angaben – "
     "die Nachricht wurde nicht gespeichert.",
+    "privacy.reason.customer_number": "Kundennummer",
+    "privacy.reason.bg_number": "Nummer einer Bedarfsgemeinschaft",
+    "privacy.reason.insurance_number": "Sozialversicherungsnummer",
+    "privacy.reason.birth_date": "Geburtsdatum neben einem Namen",
 }
 
 EN: dict[str, str] = {
@@ -128,4 +132,8 @@ EN: dict[str, str] = {
     "contacts.next": "!contacts lists all contact persons.",
     "privacy.warning": "Note: this message looks as if it carries data about an individual "
     "({reason}). Please post only aggregated information here – the message was not stored.",
+    "privacy.reason.customer_number": "a customer number",
+    "privacy.reason.bg_number": "a benefit household number",
+    "privacy.reason.insurance_number": "a social insurance number",
+    "privacy.reason.birth_date": "a birth date next to a name",
 }
