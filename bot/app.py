@@ -26,6 +26,7 @@ from config import Settings
 from storage import migrate
 from storage.core import OutboxMessage
 from storage.engine import SessionFactory, create_engine, session_factory
+from storage.lock import instance_lock
 
 log = logging.getLogger("koopbot")
 
@@ -111,6 +112,8 @@ async def running_bot(
         stack.push_async_callback(engine.dispose)
         await migrate.upgrade(engine)
         sessions = session_factory(engine)
+        # A standby waits here, before it logs in or opens the E2EE store.
+        lock = await stack.enter_async_context(instance_lock(engine))
 
         matrix = MatrixConnection(settings.matrix)
         stack.push_async_callback(matrix.close)
@@ -152,6 +155,7 @@ async def running_bot(
         await outbox.load_unsent()
         tasks.start(outbox.run(matrix.synced), name="outbox")
         tasks.start(sync.run(), name="sync")
+        tasks.start(lock.watch(), name="instance-lock")
         await waker.wake()
         log.info(
             "koopbot %s running as %s (device %s), rooms=%s, storage=%s",

@@ -16,8 +16,12 @@ from tests.integration.conftest import PASSWORD, World
 REPO = Path(__file__).resolve().parents[2]
 
 
-def write_config(world: World, room_id: str, folder: Path, device_id: str) -> Path:
+def write_config(
+    world: World, room_id: str, folder: Path, device_id: str, *, storage_url: str | None = None
+) -> Path:
+    """A TOML file as an operator would write it, for a bot running as its own process."""
     settings = world.settings(room_id, folder, timeline_limit=10)
+    url = storage_url or f"sqlite+aiosqlite:///{folder / 'koopbot.db'}"
     partners = "\n".join(
         f'[[partners]]\nid = "{p.id}"\nname = "{p.name}"\nmembers = ["{p.members[0]}"]\ncontact = "{p.contact}"\n'
         for p in settings.partners
@@ -34,7 +38,7 @@ rooms = ["{room_id}"]
 sync_timeout = 5000
 timeline_limit = 10
 [storage]
-url = "sqlite+aiosqlite:///{folder / "koopbot.db"}"
+url = "{url}"
 {partners}
 """
     path = folder / "koopbot.toml"
@@ -57,7 +61,9 @@ async def bot_process(config: Path, log: Path) -> AsyncIterator[asyncio.subproce
             await process.wait()
 
 
-async def test_kill_during_burst_then_restart_answers_each_command_once(world: World, tmp_path: Path) -> None:
+async def test_kill_during_burst_then_restart_answers_each_command_once(
+    world: World, tmp_path: Path
+) -> None:
     room = await world.new_room()
     config = write_config(world, room, tmp_path, device_id="KBRESTART")
     log = tmp_path / "bot.log"
