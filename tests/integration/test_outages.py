@@ -1,0 +1,96 @@
+"""Outages and rate limits, each on a homeserver of its own (the shared one stays up)."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Literal
+
+import aiohttp
+import pytest
+
+from bot.homeserver import run_homeserver
+from bot.people import Person, body
+from tests.integration.conftest import PASSWORD, PEOPLE, World
+
+OUTAGE_SECONDS = 10
+
+
+@asynccontextmanager
+async def private_world(
+    folder: Path, rate_limits: Literal["relaxed", "strict"] = "relaxed"
+) -> AsyncIterator[World]:
+    async with run_homeserver(folder / "synapse", rate_limits=rate_limits) as homeserver:
+        ids = await homeserver.register_many({name: PASSWORD for name in ("koopbot", *PEOPLE)})
+        people = {name: Person(homeserver.url, ids[name], PASSWORD) for name in PEOPLE}
+        try:
+            for person in people.values():
+                await person.login()
+                person.listen()
+            yield World(homeserver, ids, people, folder, itertools.count(1))
+        finally:
+            for person in people.values():
+                await person.close()
+
+
+async def test_homeserver_outage_is_survived_and_commands_answered_once(tmp_path: Path) -> None:
+    async with private_world(tmp_path) as world:
+        room = await world.new_room()
+        stadt = world.people["stadt1"]
+        async with world.bot(room, tmp_path / "bot") as bot:
+            before = await stadt.say(room, "!status")
+            await stadt.reply_to(before)
+            await world.homeserver.stop()
+            await asyncio.sleep(OUTAGE_SECONDS)  # the outage itself, not a wait for an event
+            await world.homeserver.start()
+            after = [await stadt.say(room, "!kontakte") for _ in range(3)]
+            for event_id in after:
+                await stadt.reply_to(event_id, timeout=60)
+            assert not bot.tasks.running or all(not t.done() for t in bot.tasks.running)
+            sentinel = await stadt.say(room, "!status")
+            await stadt.reply_to(sentinel, timeout=60)
+        for event_id in (before, *after, sentinel):
+            assert len(stadt.replies_to(event_id)) == 1
+
+
+async def exempt_from_rate_limits(world: World, users: list[str]) -> None:
+    """Only the bot stays rate-limited, so every 429 seen comes from its sends."""
+    await world.homeserver.register("admin", PASSWORD, admin=True)
+    base = world.homeserver.url
+    async with aiohttp.ClientSession() as http:
+        login = {
+            "type": "m.login.password",
+            "identifier": {"type": "m.id.user", "user": "admin"},
+            "password": PASSWORD,
+        }
+        async with http.post(f"{base}/_matrix/client/v3/login", json=login) as response:
+            token = (await response.json())["access_token"]
+        for user in users:
+            url = f"{base}/_synapse/admin/v1/users/{user}/override_ratelimit"
+            body = {"messages_per_second": 0, "burst_count": 0}
+            async with http.post(
+                url, json=body, headers={"Authorization": f"Bearer {token}"}
+            ) as response:
+                assert response.status == 200, await response.text()
+
+
+async def test_rate_limited_sends_wait_and_are_not_lost(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with private_world(tmp_path, rate_limits="strict") as world:
+        await exempt_from_rate_limits(world, [world.ids[name] for name in PEOPLE])
+        room = await world.new_room()
+        stadt = world.people["stadt1"]
+        with caplog.at_level(logging.WARNING, logger="nio"):
+            async with world.bot(room, tmp_path / "bot"):
+                commands = [await stadt.say(room, "!status") for _ in range(8)]
+                replies = [await stadt.reply_to(event_id, timeout=90) for event_id in commands]
+    assert all(body(reply).startswith("koopbot") for reply in replies)
+    assert all(len(stadt.replies_to(event_id)) == 1 for event_id in commands)
+    assert any(
+        "429" in record.getMessage() for record in caplog.records
+    )  # the limit was really hit
