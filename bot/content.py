@@ -26,8 +26,10 @@ def notice(
         "body": doc.plain(),
         "format": "org.matrix.custom.html",
         "formatted_body": doc.html(),
-        "m.mentions": {"user_ids": doc.mentions()},
     }
+    mentioned = doc.mentions()
+    if mentioned:  # Synapse spends measurable time on m.mentions; send it only when it matters
+        content["m.mentions"] = {"user_ids": mentioned}
     relation = relates_to(reply_to, thread_root)
     if relation:
         content["m.relates_to"] = relation

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.content import MAX_EVENT_BYTES, file_content, notice, size_of, txn_id
@@ -129,28 +130,36 @@ class Dispatcher:
     async def _run(self, message: Message, invocation: Invocation, sender: Identity) -> None:
         command = invocation.command
         try:
+            # No separate "handled" row on this path: the reply's outbox row has a unique
+            # transaction id derived from the event id, so a replayed event fails at commit
+            # and everything the handler did is rolled back (one statement fewer per command).
             async with self.sessions() as session, session.begin():
-                if not await core.claim_event(
-                    session, event_id=message.event_id, room_id=message.room_id, now=self.clock()
-                ):
-                    return
                 ctx = self._context(session, message, sender)
                 reply = await command.handler(ctx, invocation.args)
                 queued = self._queue(session, message, [reply, *ctx.posts])
             self.push(queued)
+        except IntegrityError:
+            if await self._already_answered(message):
+                return
+            await self._apologise(message)
         except CommandError as error:
             await self._answer(message, self._error_doc(error, command))
         except asyncio.CancelledError:
             raise
         except Exception:
-            reference = uuid.uuid4().hex[:8]
-            log.exception(
-                "command failed ref=%s room=%s event=%s",
-                reference,
-                message.room_id,
-                message.event_id,
-            )
-            await self._answer(message, Doc().line(self.texts.t("error.internal", ref=reference)))
+            await self._apologise(message)
+
+    async def _apologise(self, message: Message) -> None:
+        """Log the full traceback under a short reference; the room gets only the reference."""
+        reference = uuid.uuid4().hex[:8]
+        log.exception(
+            "command failed ref=%s room=%s event=%s", reference, message.room_id, message.event_id
+        )
+        await self._answer(message, Doc().line(self.texts.t("error.internal", ref=reference)))
+
+    async def _already_answered(self, message: Message) -> bool:
+        async with self.sessions() as session:
+            return await core.has_outbox(session, txn_id(message.event_id, 0))
 
     async def _answer(self, message: Message, doc: Doc | None) -> None:
         """Record the event as handled and queue a reply (if any) that changes nothing else."""
@@ -289,12 +298,8 @@ class Dispatcher:
             yours = self.texts.t("yours.member", partner=sender.partner.name)
         else:
             yours = self.texts.t("yours.guest")
-        needed = self.texts.t(f"role.{command.role.value}")
-        return Doc().line(
-            self.texts.t(
-                "refusal", needed=needed, command=command.full_name, yours=yours, name=command.name
-            )
-        )
+        needed = self.texts.t(f"refusal.{command.role.value}", command=command.full_name)
+        return Doc().line(self.texts.t("refusal", needed=needed, yours=yours, name=command.name))
 
 
 __all__ = ["Dispatcher", "EventHook", "Role"]

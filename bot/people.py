@@ -32,7 +32,7 @@ class Person:
             homeserver, user_id, store_path=str(store) if store else "", config=config
         )
         self.events: list[dict[str, Any]] = []
-        self._arrived = asyncio.Condition()
+        self._waiters: set[asyncio.Event] = set()
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -122,23 +122,27 @@ class Person:
     async def _sync_forever(self) -> None:
         since: str | None = None
         while True:
-            response = await self.client.sync(timeout=10_000 if since else 0, since=since)
+            try:
+                response = await self.client.sync(timeout=10_000 if since else 0, since=since)
+            except (OSError, TimeoutError, nio.exceptions.LocalProtocolError):
+                await asyncio.sleep(0.5)  # homeserver briefly away (outage tests): keep listening
+                continue
             if not isinstance(response, nio.SyncResponse):
                 await asyncio.sleep(0.5)
                 continue
             since = response.next_batch
             await self._after_sync()
-            async with self._arrived:
-                for room_id, info in response.rooms.join.items():
-                    for event in info.timeline.events:
-                        source = dict(event.source)
-                        source["room_id"] = room_id
-                        if isinstance(event, nio.MegolmEvent):
-                            source["undecryptable"] = True
-                        self.events.append(source)
-                for room_id in response.rooms.invite:
-                    self.events.append({"type": "invite", "room_id": room_id})
-                self._arrived.notify_all()
+            for room_id, info in response.rooms.join.items():
+                for event in info.timeline.events:
+                    source = dict(event.source)
+                    source["room_id"] = room_id
+                    if isinstance(event, nio.MegolmEvent):
+                        source["undecryptable"] = True
+                    self.events.append(source)
+            for room_id in response.rooms.invite:
+                self.events.append({"type": "invite", "room_id": room_id})
+            for waiter in self._waiters:
+                waiter.set()
 
     async def _after_sync(self) -> None:
         with contextlib.suppress(Exception):
@@ -157,15 +161,22 @@ class Person:
         """The first recorded event matching ``predicate``, waiting for it to arrive."""
         self.listen()
 
-        async def _find() -> dict[str, Any]:
-            async with self._arrived:
+        # An event per waiter, no lock: a cancelled or timed-out wait can never block the listener.
+        arrived = asyncio.Event()
+        self._waiters.add(arrived)
+        try:
+            async with asyncio.timeout(timeout):
+                seen = 0
                 while True:
-                    for event in self.events:
+                    for event in self.events[seen:]:
                         if predicate(event):
                             return event
-                    await self._arrived.wait()
-
-        return await asyncio.wait_for(_find(), timeout)
+                    seen = len(self.events)
+                    arrived.clear()
+                    if len(self.events) == seen:
+                        await arrived.wait()
+        finally:
+            self._waiters.discard(arrived)
 
     async def reply_to(self, event_id: str, timeout: float = 30.0) -> dict[str, Any]:
         """The bot's reply to the message ``event_id``."""

@@ -49,7 +49,8 @@ class OutboxMessage(Base):
     purpose: Mapped[str] = mapped_column(String(64), default="reply")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    event_id: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    # Indexed: reactions look up which bot message (purpose) they target by its event id.
+    event_id: Mapped[str | None] = mapped_column(String(255), nullable=True, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -112,6 +113,13 @@ def add_outbox(
         message.attachment_name, message.attachment_type, message.attachment = attachment
     session.add(message)
     return message
+
+
+async def has_outbox(session: AsyncSession, txn_id: str) -> bool:
+    """Whether a message with this transaction id was queued (its cause was handled)."""
+    return (
+        await session.scalar(select(OutboxMessage.id).where(OutboxMessage.txn_id == txn_id))
+    ) is not None
 
 
 async def unsent_outbox(session: AsyncSession, limit: int = 100) -> list[OutboxMessage]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from storage.contacts import ContactAssignment
-from storage.core import HandledEvent
+from storage.core import HandledEvent, OutboxMessage
 from tests.support.chat import Chat, make_settings
 
 
@@ -125,6 +125,22 @@ async def test_a_replayed_event_is_answered_once(chat: Chat) -> None:
     event = await chat.send("stadt1", "!kontakte")
     await chat.replay(event, "stadt1", "!kontakte")
     await chat.replay(event, "stadt1", "!kontakte")
+    assert len(chat.replies_to(event)) == 1
+    async with chat.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(OutboxMessage)) == 1
+
+
+async def test_a_replayed_command_changes_nothing_twice(chat: Chat) -> None:
+    event = await chat.send("koordination", "!kontakte setzen agentur @neu:test")
+    await chat.replay(event, "koordination", "!kontakte setzen agentur @neu:test")
+    assert len(chat.replies_to(event)) == 1
+    async with chat.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(ContactAssignment)) == 1
+
+
+async def test_a_replayed_refusal_is_answered_once(chat: Chat) -> None:
+    event = await chat.send("gast", "!kontakte setzen agentur @neu:test")
+    await chat.replay(event, "gast", "!kontakte setzen agentur @neu:test")
     assert len(chat.replies_to(event)) == 1
     async with chat.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(HandledEvent)) == 1
