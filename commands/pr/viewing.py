@@ -1,0 +1,155 @@
+"""``!pm``, ``!pm <id>``, ``!pm verlauf <id>`` and ``!pm export <id>``: reading, never changing."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator
+
+from commands.args import ItemId
+from commands.context import Attachment, Context, Reply
+from commands.errors import ArgError
+from commands.markup import Doc, Line, inline, plain_line
+from commands.pr.approval import approval_lines
+from commands.pr.desk import Desk, draft_purpose, find_release
+from commands.pr.drafting import draft_doc
+from commands.pr.markdown import render
+from commands.pr.state import Status, load_state, load_states, partner_names, status_text
+from storage import press as store
+from storage.press import PressEvent, PressVersion
+
+LIST_LIMIT = 20
+HISTORY_LIMIT = 100
+
+
+def _id_or_sub(value: object) -> object:
+    """``3`` or ``#3``; a word instead is most likely a mistyped subcommand."""
+    words = str(value).split()
+    if words and not words[0].removeprefix("#").isdigit():
+        raise ArgError("pm.error.not_sub", value=words[0][:40])
+    if len(words) > 1:
+        raise ArgError("error.extra_words", words=" ".join(words[1:])[:40])
+    return words[0] if words else None
+
+
+class ShowArgs(BaseModel):
+    id: Annotated[ItemId | None, BeforeValidator(_id_or_sub)] = None
+
+
+class HistoryArgs(BaseModel):
+    id: ItemId
+
+
+class ExportArgs(BaseModel):
+    id: ItemId
+    format: Literal["md", "txt"] = "md"
+
+
+async def show_or_list(ctx: Context, args: ShowArgs) -> Reply:
+    desk = Desk.of(ctx)
+    if args.id is None:
+        return Reply(await _listing(desk))
+    release = await find_release(desk, args.id)
+    state = await load_state(ctx.session, release)
+    version = await _current(desk, release.id, release.current_version)
+    return Reply(
+        draft_doc(desk, state, version.title, version.text),
+        purpose=draft_purpose(release.id, version.number),
+    )
+
+
+async def _current(desk: Desk, release_id: int, number: int) -> PressVersion:
+    version = await store.get_version(desk.session, release_id, number)
+    assert version is not None  # every release has its current version
+    return version
+
+
+async def _listing(desk: Desk) -> Doc:
+    releases = await store.list_releases(desk.session, desk.room_id, LIST_LIMIT)
+    if not releases:
+        return Doc().line(desk.t("pm.list.empty"))
+    lines: list[Line] = []
+    for state in await load_states(desk.session, releases):
+        release = state.release
+        entry = desk.t(
+            "pm.list.entry",
+            id=release.id,
+            title=release.title,
+            version=state.version,
+            status=status_text(desk, state),
+        )
+        missing = state.missing(desk.settings.partners)
+        if state.status(desk.settings.partners) is not Status.APPROVED:
+            entry += desk.t("pm.list.missing", partners=partner_names(missing, short=True))
+            if release.deadline is not None:
+                entry += desk.t("pm.list.deadline", day=desk.dates.day(release.deadline))
+        lines.append(inline(entry))
+    doc = Doc().line(desk.t("pm.list.title")).items(lines)
+    return doc.line(desk.t("pm.list.more", id=releases[0].id))
+
+
+async def open_drafts(ctx: Context) -> str:
+    """``PM #3 (ausstehend: Agentur, Jobcenter)`` for each unapproved release, for ``!status``."""
+    desk = Desk.of(ctx)
+    releases = await store.list_releases(ctx.session, ctx.room_id, LIST_LIMIT)
+    open_ones = []
+    for state in await load_states(ctx.session, releases):
+        if state.status(ctx.settings.partners) is not Status.APPROVED:
+            missing = partner_names(state.missing(ctx.settings.partners), short=True)
+            open_ones.append(desk.t("pm.status_open_one", id=state.release.id, partners=missing))
+    return ", ".join(reversed(open_ones))
+
+
+async def show_history(ctx: Context, args: HistoryArgs) -> Reply:
+    desk = Desk.of(ctx)
+    release = await find_release(desk, args.id)
+    events = await store.history(ctx.session, release.id)
+    doc = Doc().line(desk.t("pm.history.title", id=release.id, title=release.title))
+    shown = events[-HISTORY_LIMIT:]
+    if len(shown) < len(events):
+        doc.line(desk.t("pm.history.older", count=len(events) - len(shown)))
+    doc.items([_history_line(desk, event) for event in shown])
+    return Reply(doc)
+
+
+def _history_line(desk: Desk, event: PressEvent) -> Line:
+    key = f"pm.history.{event.kind}"
+    if event.via == "reaction" and desk.texts.has(f"{key}_reaction"):
+        key += "_reaction"
+    what = desk.t(key, who=desk.who(event.user_id, event.partner_id), reason=event.reason)
+    return desk.line(
+        "pm.history.entry", when=desk.dates.moment(event.at), version=event.version, what=what
+    )
+
+
+async def export_release(ctx: Context, args: ExportArgs) -> Reply:
+    """The current (after publication: the approved) version as a Markdown or text file."""
+    desk = Desk.of(ctx)
+    release = await find_release(desk, args.id)
+    state = await load_state(ctx.session, release)
+    version = await _current(desk, release.id, release.current_version)
+    status = status_text(desk, state)
+    head = desk.t("pm.head", id=release.id, version=version.number, status=status)
+    footer = [head]
+    approvals = [plain_line(line) for line in approval_lines(desk, state)]
+    if approvals:
+        footer.append(desk.t("pm.final.approvals"))
+        footer.extend(f"- {line}" for line in approvals)
+    if state.status(desk.settings.partners) is not Status.APPROVED:
+        footer.append(desk.t("pm.export.draft_note"))
+    footer.append(desk.t("pm.export.exported", when=desk.dates.moment(desk.now)))
+    if args.format == "md":
+        body = f"# {version.title}\n\n{version.text}\n\n---\n\n" + "  \n".join(footer) + "\n"
+        mimetype = "text/markdown"
+    else:
+        text = render(version.text).plain()
+        body = f"{version.title}\n{'=' * len(version.title)}\n\n{text}\n\n" + "\n".join(footer)
+        body += "\n"
+        mimetype = "text/plain"
+    filename = f"pm-{release.id}-v{version.number}.{args.format}"
+    doc = Doc().line(
+        desk.t(
+            "pm.export.done", id=release.id, version=version.number, status=status, file=filename
+        )
+    )
+    return Reply(doc, attachment=Attachment(filename, mimetype, body.encode("utf-8")))
