@@ -1,0 +1,85 @@
+"""``!branche`` / ``!sector``, ``!branchen`` / ``!sectors``, ``!runde`` / ``!round``.
+
+Partner members report assessments of WZ 2008 sections for their own partner;
+coordinators open and close input rounds and export; everyone reads. The bot wires in
+:class:`RoundReminders` (timed) and :func:`round_part` (meeting reminder).
+"""
+
+from __future__ import annotations
+
+from commands import export
+from commands.roles import Role
+from commands.router import Command
+from commands.sector_export import export_sectors
+from commands.sector_input import ReportArgs, SectorArgs
+from commands.sector_reminders import RoundReminders
+from commands.sector_rounds import StartArgs, close_round, report, round_part, start_round
+from commands.sector_views import history, overview
+
+SECTOR = ("branche", "sector")
+ROUND = ("runde", "round")
+
+
+def commands() -> list[Command]:
+    return [
+        Command(
+            names=SECTOR,
+            sub=("melden", "report"),
+            handler=report,
+            role=Role.MEMBER,
+            help="sectors.help.report",
+            example="!branche melden C wachsend Aufträge ziehen an bedarf=Schweißer,CNC horizont=12m",
+            args=ReportArgs,
+            positional=("sektor", "trend"),
+            rest="text",
+            options={"demand": "bedarf", "horizon": "horizont"},
+        ),
+        Command(
+            names=SECTOR,
+            handler=history,
+            role=Role.EVERYONE,
+            help="sectors.help.history",
+            example="!branche Logistik",
+            args=SectorArgs,
+            positional=("sektor",),
+        ),
+        Command(
+            names=("branchen", "sectors"),
+            handler=overview,
+            role=Role.EVERYONE,
+            help="sectors.help.overview",
+            example="!branchen",
+        ),
+        Command(
+            names=ROUND,
+            sub=("start", "starten", "open"),
+            handler=start_round,
+            role=Role.COORDINATOR,
+            help="sectors.help.start",
+            example="!runde start 07.12.",
+            args=StartArgs,
+            positional=("frist",),
+        ),
+        Command(
+            names=ROUND,
+            sub=("schließen", "close", "schliessen"),
+            handler=close_round,
+            role=Role.COORDINATOR,
+            help="sectors.help.close",
+            example="!runde schließen",
+        ),
+        Command(
+            names=export.NAMES,
+            sub=("branchen", "sectors"),
+            handler=export_sectors,
+            role=Role.COORDINATOR,
+            help="sectors.help.export",
+            example="!export branchen csv",
+            args=export.ExportArgs,
+            positional=("format",),
+            options=export.PERIOD_OPTIONS,
+        ),
+    ]
+
+
+__all__ = ["RoundReminders", "commands", "round_part"]

@@ -1,0 +1,106 @@
+"""Notices (``!info``): developments worth knowing, attributed to a partner (append-only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Integer, String, Text, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.base import Base, UTCDateTime
+
+#: How many of the newest notices a search looks through (retention keeps the table small).
+SEARCH_WINDOW = 2_000
+
+
+class Notice(Base):
+    """One notice: a settlement, a closure, a new programme …"""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    room_id: Mapped[str] = mapped_column(String(255), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    topic: Mapped[str] = mapped_column(String(200), default="")  # thema=
+    concerns: Mapped[str] = mapped_column(String(200), default="")  # betrifft= (text or letter)
+    author: Mapped[str] = mapped_column(String(255))
+    partner_id: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    source_event_id: Mapped[str] = mapped_column(String(255))
+
+
+async def add_notice(
+    session: AsyncSession,
+    *,
+    room_id: str,
+    text: str,
+    topic: str,
+    concerns: str,
+    author: str,
+    partner_id: str,
+    now: datetime,
+    source_event_id: str,
+) -> Notice:
+    row = Notice(
+        room_id=room_id,
+        text=text,
+        topic=topic,
+        concerns=concerns,
+        author=author,
+        partner_id=partner_id,
+        created_at=now,
+        source_event_id=source_event_id,
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def notice(session: AsyncSession, room_id: str, notice_id: int) -> Notice | None:
+    return await session.scalar(
+        select(Notice).where(Notice.room_id == room_id, Notice.id == notice_id)
+    )
+
+
+async def recent_notices(
+    session: AsyncSession, room_id: str, term: str | None, limit: int
+) -> tuple[list[Notice], int]:
+    """The newest ``limit`` notices (matching ``term`` if given) and how many matched in all.
+
+    Matching is done in Python (casefolded, so "ä" finds "Ä" on SQLite too) over the
+    newest :data:`SEARCH_WINDOW` notices.
+    """
+    if not term:
+        total = await session.scalar(
+            select(func.count()).select_from(Notice).where(Notice.room_id == room_id)
+        )
+        rows = await session.scalars(
+            select(Notice).where(Notice.room_id == room_id).order_by(Notice.id.desc()).limit(limit)
+        )
+        return list(rows), int(total or 0)
+    wanted = term.casefold()
+    rows = await session.scalars(
+        select(Notice)
+        .where(Notice.room_id == room_id)
+        .order_by(Notice.id.desc())
+        .limit(SEARCH_WINDOW)
+    )
+    found = [
+        row
+        for row in rows
+        if any(wanted in value.casefold() for value in (row.text, row.topic, row.concerns))
+    ]
+    return found[:limit], len(found)
+
+
+async def notices_between(
+    session: AsyncSession, room_id: str, start: datetime, end: datetime
+) -> Sequence[int]:
+    """Ids of the notices posted in ``room_id`` from ``start`` up to ``end``, oldest first."""
+    rows = await session.scalars(
+        select(Notice.id)
+        .where(Notice.room_id == room_id, Notice.created_at >= start, Notice.created_at <= end)
+        .order_by(Notice.id)
+    )
+    return list(rows)

@@ -1,0 +1,236 @@
+"""Sector assessments and the rounds they are collected in (append-only).
+
+A correction is a newer :class:`SectorInput`; the newest per (round, partner, section)
+counts, the older rows stay as history. A :class:`Round` runs until the end of its
+``deadline`` day in the configured zone and stays open (late reports still count) until
+a coordinator closes it. :class:`RoundReminder` records each reminder of a round under a
+unique key, written in the transaction that queues the post: never a second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.base import Base, UTCDateTime
+
+
+class Round(Base):
+    """An input round: partners report their sector assessments until ``deadline``."""
+
+    __tablename__ = "sector_rounds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    room_id: Mapped[str] = mapped_column(String(255), index=True)
+    opened_by: Mapped[str] = mapped_column(String(255))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    deadline: Mapped[date] = mapped_column(Date)  # the last day, local to settings.zone
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(255), nullable=True)
+
+
+class SectorInput(Base):
+    """One partner's assessment of one WZ section, inside a round or outside (round None)."""
+
+    __tablename__ = "sector_inputs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    room_id: Mapped[str] = mapped_column(String(255), index=True)
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("sector_rounds.id"), nullable=True)
+    partner_id: Mapped[str] = mapped_column(String(32))
+    author: Mapped[str] = mapped_column(String(255))
+    section: Mapped[str] = mapped_column(String(1))  # WZ 2008 letter A–U
+    trend: Mapped[str] = mapped_column(String(16))  # growing | stable | declining
+    text: Mapped[str] = mapped_column(Text)
+    demand: Mapped[str] = mapped_column(String(300), default="")  # bedarf=
+    horizon: Mapped[str] = mapped_column(String(16), default="")  # horizont= ("12m")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    source_event_id: Mapped[str] = mapped_column(String(255))
+
+
+class RoundReminder(Base):
+    """A round reminder that was posted (or found too late): never a second time."""
+
+    __tablename__ = "sector_round_reminders"
+    __table_args__ = (UniqueConstraint("round_id", "kind"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("sector_rounds.id"))
+    kind: Mapped[str] = mapped_column(String(8))  # "half" | "1d"
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    posted: Mapped[bool] = mapped_column(Boolean)
+    partners: Mapped[str] = mapped_column(String(300), default="")  # who was reminded
+
+
+async def open_round(
+    session: AsyncSession, *, room_id: str, opened_by: str, now: datetime, deadline: date
+) -> Round:
+    row = Round(room_id=room_id, opened_by=opened_by, opened_at=now, deadline=deadline)
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def current_round(session: AsyncSession, room_id: str) -> Round | None:
+    """The open round of ``room_id`` (there is at most one)."""
+    return await session.scalar(
+        select(Round)
+        .where(Round.room_id == room_id, Round.closed_at.is_(None))
+        .order_by(Round.id.desc())
+        .limit(1)
+    )
+
+
+async def latest_round(session: AsyncSession, room_id: str) -> Round | None:
+    """The open round, else the most recently opened one."""
+    found = await current_round(session, room_id)
+    if found is not None:
+        return found
+    return await session.scalar(
+        select(Round).where(Round.room_id == room_id).order_by(Round.id.desc()).limit(1)
+    )
+
+
+async def open_rounds(session: AsyncSession) -> Sequence[Round]:
+    """Every open round in every room (for the reminders)."""
+    rows = await session.scalars(select(Round).where(Round.closed_at.is_(None)).order_by(Round.id))
+    return list(rows)
+
+
+def close_round(round_: Round, *, closed_by: str, now: datetime) -> None:
+    round_.closed_at = now
+    round_.closed_by = closed_by
+
+
+async def add_input(
+    session: AsyncSession,
+    *,
+    room_id: str,
+    round_id: int | None,
+    partner_id: str,
+    author: str,
+    section: str,
+    trend: str,
+    text: str,
+    demand: str,
+    horizon: str,
+    now: datetime,
+    source_event_id: str,
+) -> SectorInput:
+    row = SectorInput(
+        room_id=room_id,
+        round_id=round_id,
+        partner_id=partner_id,
+        author=author,
+        section=section,
+        trend=trend,
+        text=text,
+        demand=demand,
+        horizon=horizon,
+        created_at=now,
+        source_event_id=source_event_id,
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def inputs_of_round(session: AsyncSession, round_id: int) -> list[SectorInput]:
+    """Every input of a round, oldest first (corrections included)."""
+    rows = await session.scalars(
+        select(SectorInput).where(SectorInput.round_id == round_id).order_by(SectorInput.id)
+    )
+    return list(rows)
+
+
+async def inputs_outside_rounds(session: AsyncSession, room_id: str) -> list[SectorInput]:
+    rows = await session.scalars(
+        select(SectorInput)
+        .where(SectorInput.room_id == room_id, SectorInput.round_id.is_(None))
+        .order_by(SectorInput.id)
+    )
+    return list(rows)
+
+
+async def section_history(
+    session: AsyncSession, room_id: str, section: str, limit: int
+) -> list[SectorInput]:
+    """One section's inputs, newest first."""
+    rows = await session.scalars(
+        select(SectorInput)
+        .where(SectorInput.room_id == room_id, SectorInput.section == section)
+        .order_by(SectorInput.id.desc())
+        .limit(limit)
+    )
+    return list(rows)
+
+
+async def all_inputs(session: AsyncSession, room_id: str) -> list[SectorInput]:
+    """Every input of a room in order (for the export)."""
+    rows = await session.scalars(
+        select(SectorInput).where(SectorInput.room_id == room_id).order_by(SectorInput.id)
+    )
+    return list(rows)
+
+
+async def rounds_of(session: AsyncSession, ids: Sequence[int]) -> dict[int, Round]:
+    if not ids:
+        return {}
+    rows = await session.scalars(select(Round).where(Round.id.in_(ids)))
+    return {row.id: row for row in rows}
+
+
+def newest(inputs: Sequence[SectorInput]) -> dict[tuple[str, str], SectorInput]:
+    """(partner, section) → the input that counts: the newest (corrections win)."""
+    found: dict[tuple[str, str], SectorInput] = {}
+    for row in sorted(inputs, key=lambda r: r.id):
+        found[(row.partner_id, row.section)] = row
+    return found
+
+
+async def reminders_recorded(
+    session: AsyncSession, round_ids: Sequence[int]
+) -> set[tuple[int, str]]:
+    if not round_ids:
+        return set()
+    rows = await session.execute(
+        select(RoundReminder.round_id, RoundReminder.kind).where(
+            RoundReminder.round_id.in_(round_ids)
+        )
+    )
+    return {(round_id, kind) for round_id, kind in rows}
+
+
+async def record_reminder(
+    session: AsyncSession,
+    *,
+    round_id: int,
+    kind: str,
+    due_at: datetime,
+    now: datetime,
+    posted: bool,
+    partners: str,
+) -> None:
+    """Written in the transaction that queues the post; the unique key forbids a second."""
+    session.add(
+        RoundReminder(
+            round_id=round_id,
+            kind=kind,
+            due_at=due_at,
+            recorded_at=now,
+            posted=posted,
+            partners=partners[:300],
+        )
+    )
+    await session.flush()

@@ -1,0 +1,122 @@
+"""Notices, rounds, sector inputs and round reminders on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage import notices, sectors
+from storage.engine import session_factory
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+ROOM = "!room:test"
+
+
+async def test_notices_are_stored_listed_searched_and_found_by_time(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    async with sessions.begin() as session:
+        for number, text in enumerate(["Ansiedlung Logistik", "Schließung Werk", "ÄRGER"]):
+            await notices.add_notice(
+                session,
+                room_id=ROOM,
+                text=text,
+                topic="",
+                concerns="H" if number == 0 else "",
+                author="@a:test",
+                partner_id="stadt",
+                now=NOW + timedelta(days=number),
+                source_event_id=f"$e{number}",
+            )
+        await notices.add_notice(
+            session,
+            room_id="!other:test",
+            text="anderer Raum",
+            topic="",
+            concerns="",
+            author="@a:test",
+            partner_id="stadt",
+            now=NOW,
+            source_event_id="$x",
+        )
+    async with sessions() as session:
+        rows, total = await notices.recent_notices(session, ROOM, None, 2)
+        assert [r.id for r in rows] == [3, 2] and total == 3
+        found, count = await notices.recent_notices(session, ROOM, "ärger", 10)
+        assert [r.text for r in found] == ["ÄRGER"] and count == 1
+        assert (await notices.recent_notices(session, ROOM, "h", 10))[1] == 2  # text or concerns
+        assert await notices.notice(session, ROOM, 4) is None  # another room's
+        assert list(await notices.notices_between(session, ROOM, NOW, NOW + timedelta(days=1))) == [
+            1,
+            2,
+        ]
+        (first,) = (await notices.recent_notices(session, ROOM, "Logistik", 1))[0]
+        assert first.created_at == NOW and first.created_at.tzinfo is not None
+
+
+async def test_rounds_inputs_corrections_and_reminder_records(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    async with sessions.begin() as session:
+        round_ = await sectors.open_round(
+            session, room_id=ROOM, opened_by="@k:test", now=NOW, deadline=date(2026, 12, 7)
+        )
+        for trend in ("growing", "declining"):
+            await sectors.add_input(
+                session,
+                room_id=ROOM,
+                round_id=round_.id,
+                partner_id="stadt",
+                author="@a:test",
+                section="C",
+                trend=trend,
+                text="x" * 4_000,
+                demand="Schweißer",
+                horizon="12m",
+                now=NOW,
+                source_event_id=f"${trend}",
+            )
+        await sectors.add_input(
+            session,
+            room_id=ROOM,
+            round_id=None,
+            partner_id="agentur",
+            author="@b:test",
+            section="C",
+            trend="stable",
+            text="außerhalb",
+            demand="",
+            horizon="",
+            now=NOW,
+            source_event_id="$out",
+        )
+    async with sessions.begin() as session:
+        current = await sectors.current_round(session, ROOM)
+        assert current is not None and current.deadline == date(2026, 12, 7)
+        inputs = await sectors.inputs_of_round(session, current.id)
+        assert [r.trend for r in inputs] == ["growing", "declining"]
+        assert sectors.newest(inputs)[("stadt", "C")].trend == "declining"
+        assert [r.text for r in await sectors.inputs_outside_rounds(session, ROOM)] == ["außerhalb"]
+        assert len(await sectors.section_history(session, ROOM, "C", 10)) == 3
+        assert [r.id for r in await sectors.open_rounds(session)] == [current.id]
+        await sectors.record_reminder(
+            session,
+            round_id=current.id,
+            kind="half",
+            due_at=NOW,
+            now=NOW,
+            posted=True,
+            partners="x",
+        )
+        sectors.close_round(current, closed_by="@k:test", now=NOW)
+    async with sessions() as session:
+        assert await sectors.current_round(session, ROOM) is None
+        latest = await sectors.latest_round(session, ROOM)
+        assert latest is not None and latest.closed_at == NOW
+        assert await sectors.reminders_recorded(session, [latest.id]) == {(latest.id, "half")}
+    with pytest.raises(IntegrityError):  # a second record of the same reminder is impossible
+        async with sessions.begin() as session:
+            await sectors.record_reminder(
+                session, round_id=1, kind="half", due_at=NOW, now=NOW, posted=True, partners=""
+            )
