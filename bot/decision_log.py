@@ -1,0 +1,88 @@
+"""The decision log from the shell: ``koopbot export decisions`` and ``koopbot verify-log``.
+
+Both open the configured database directly (the bot may be running: the export reads
+one consistent snapshot, the check holds the append lock while it walks the chain).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+from commands.decisions.protocol import Protocol, decision_protocol
+from commands.export import Format
+from commands.i18n import Catalogue, DateFormatter
+from config import Settings
+from storage import decision_chain, migrate
+from storage.decision_chain import Problem, Verdict
+from storage.engine import create_engine, session_factory
+
+
+async def export_decisions(
+    settings: Settings,
+    fmt: Format,
+    path: Path,
+    *,
+    start: date | None,
+    end: date | None,
+    room_id: str | None,
+    now: datetime,
+) -> Protocol:
+    """Stream the protocol into ``path`` (written beside it first, then moved into place)."""
+    texts = Catalogue(settings.language)
+    dates = DateFormatter(settings.language, settings.zone)
+    engine = create_engine(settings.storage.url)
+    partial = path.with_name(path.name + ".part")
+    try:
+        await migrate.upgrade(engine)
+        async with session_factory(engine)() as session:
+            protocol = await decision_protocol(
+                session,
+                settings,
+                texts,
+                dates,
+                room_id=room_id,
+                start=start,
+                end=end,
+                now=now,
+                exported_by=None,
+            )
+            # Blocking file writes are fine here: the CLI's event loop serves nothing else.
+            with partial.open("wb") as out:
+                await fmt.write(protocol.sheet, out)
+        os.replace(partial, path)
+        return protocol
+    finally:
+        partial.unlink(missing_ok=True)
+        await engine.dispose()
+
+
+async def verify_log(settings: Settings) -> Verdict:
+    """Walk the chain in the configured database (changes nothing)."""
+    engine = create_engine(settings.storage.url)
+    try:
+        await migrate.upgrade(engine)
+        async with session_factory(engine)() as session:
+            try:
+                return await decision_chain.verify(session)
+            finally:
+                await session.rollback()
+    finally:
+        await engine.dispose()
+
+
+def describe(texts: Catalogue, verdict: Verdict) -> list[str]:
+    """What ``koopbot verify-log`` prints."""
+    if verdict.intact:
+        return [texts.t("verify.ok", count=verdict.entries, hash=verdict.last_hash)]
+    entry = verdict.entry_id
+    if verdict.problem is Problem.CONTENT:
+        first = texts.t("verify.content", id=entry)
+    elif verdict.problem is Problem.LINK:
+        first = texts.t("verify.link", id=entry, previous=(entry or 1) - 1)
+    elif verdict.problem is Problem.MISSING:
+        first = texts.t("verify.missing", id=entry, missing=verdict.expected)
+    else:
+        first = texts.t("verify.head", id=entry or 0, length=verdict.expected)
+    return [first, texts.t("verify.checked", count=verdict.entries, hash=verdict.last_hash)]

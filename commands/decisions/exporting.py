@@ -1,0 +1,43 @@
+"""``!export beschlüsse [csv|md|json|pdf] [von=…] [bis=…]``: the protocol as a file in the room."""
+
+from __future__ import annotations
+
+from commands.context import Context, Reply
+from commands.decisions.cards import today
+from commands.decisions.protocol import decision_protocol
+from commands.errors import CommandError
+from commands.export import ExportArgs, attachment, choose_format, period
+from commands.markup import Doc
+
+
+async def export_decisions(ctx: Context, args: ExportArgs) -> Reply:
+    fmt = choose_format(args.format)
+    start, end = period(args.von, args.bis, today(ctx))
+    protocol = await decision_protocol(
+        ctx.session,
+        ctx.settings,
+        ctx.texts,
+        ctx.dates,
+        room_id=ctx.room_id,
+        start=start,
+        end=end,
+        now=ctx.now,
+        exported_by=ctx.sender.user_id,
+    )
+    if protocol.count == 0:
+        raise CommandError("decisions.export.empty", show_usage=False)
+    file = await attachment(protocol.sheet, fmt)
+    tally = protocol.tally
+    doc = Doc().line(
+        ctx.t(
+            "decisions.export.done_one" if tally.count == 1 else "decisions.export.done",
+            format=fmt.name.upper(),
+            count=tally.count,
+            first=tally.first_id,
+            last=tally.last_id,
+            when=ctx.dates.moment(ctx.now),
+            file=file.filename,
+        )
+    )
+    doc.line(ctx.t("decisions.export.hash", hash=tally.last_hash))
+    return Reply(doc, attachment=file, purpose="export:decisions")

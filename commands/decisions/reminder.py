@@ -1,0 +1,21 @@
+"""Overdue decisions in the meeting reminder: ``Beschlüsse über Frist: #9, #12``."""
+
+from __future__ import annotations
+
+from commands.markup import Line
+from commands.meeting_reminders import ReminderTopic
+from storage import decisions as store
+
+SHOWN = 10
+
+
+async def overdue_part(topic: ReminderTopic) -> list[Line]:
+    """A :data:`~commands.meeting_reminders.ReminderPart`: valid decisions past their deadline."""
+    today = topic.dates.local(topic.now).date()
+    entries = await store.overdue(topic.session, topic.meeting.room_id, today)
+    if not entries:
+        return []
+    ids = ", ".join(f"#{entry.id}" for entry in entries[:SHOWN])
+    if len(entries) > SHOWN:
+        ids += topic.texts.t("decisions.reminder_more", count=len(entries) - SHOWN)
+    return [topic.texts.line("decisions.reminder_overdue", ids=ids)]

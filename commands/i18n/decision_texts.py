@@ -1,0 +1,341 @@
+"""Texts of the decision log (``!beschluss``), its export and ``koopbot verify-log``."""
+
+DE: dict[str, str] = {
+    # help
+    "decisions.help.record": "erfasst einen Beschluss (Partner und Koordination); "
+    "mit einer Nummer zeigt er ihn mit Verlauf (alle)",
+    "decisions.help.amend": "ersetzt einen Beschluss durch eine geänderte Fassung",
+    "decisions.help.revoke": "hebt einen Beschluss auf (mit Grund)",
+    "decisions.help.done": "vermerkt einen Beschluss als erledigt",
+    "decisions.help.list": "listet und durchsucht die Beschlüsse (Text, Person, Stand wie "
+    "gültig, erledigt, überfällig)",
+    "decisions.help.export": "lädt das Beschlussprotokoll als Datei hoch (CSV, Markdown, JSON, PDF)",
+    # replies
+    "decisions.recorded": "Beschluss #{id} erfasst: {subject}",
+    "decisions.recorded_next": "!beschluss {id} zeigt ihn mit Verlauf. Ändern, aufheben oder "
+    "als erledigt vermerken kann die Koordination, z. B. mit !beschluss erledigt {id}.",
+    "decisions.amended": "Beschluss #{old} geändert: Die neue Fassung ist #{id}, "
+    "#{old} ist jetzt „ersetzt durch #{id}“.",
+    "decisions.amended_next": "!beschluss {id} zeigt die neue Fassung mit dem ganzen Verlauf.",
+    "decisions.revoked": "Beschluss #{old} aufgehoben (Eintrag #{id}): „{reason}“",
+    "decisions.revoked_next": "Er bleibt im Protokoll; !beschluss {old} zeigt den Verlauf.",
+    "decisions.done": "Beschluss #{old} ist erledigt (Eintrag #{id}).",
+    "decisions.done_note": "Vermerk: „{note}“",
+    "decisions.done_next": "!beschlüsse gültig zeigt, was noch offen ist.",
+    "decisions.who": "{name} ({partner})",
+    "decisions.who_file": "{name}, {partner}",
+    "decisions.nobody": "–",
+    # details of one decision
+    "decisions.line.outcome": "Ergebnis: {outcome}",
+    "decisions.line.agreed": "Zustimmung: {partners}",
+    "decisions.line.dissent": "Abweichende Meinung: {text}",
+    "decisions.line.responsible": "Verantwortlich: {person}",
+    "decisions.line.deadline": "Frist: {day}",
+    "decisions.line.deadline_overdue": "Frist: {day} (überschritten)",
+    "decisions.line.meeting": "Sitzung: {title} (#{id}) am {day}",
+    "decisions.line.agenda": "TOP: {item}",
+    "decisions.line.decided": "Beschlossen am {day}",
+    "decisions.line.recorded": "erfasst von {who}, {when}",
+    "decisions.show_title": "Beschluss #{id} · {status}",
+    "decisions.show_entry_title": "#{id} · {kind}",
+    "decisions.history": "Verlauf:",
+    "decisions.history.recorded": "#{id} · {when} · erfasst von {who}",
+    "decisions.history.amended": "#{id} · {when} · geändert von {who}: „{text}“",
+    "decisions.history.revoked": "#{id} · {when} · aufgehoben von {who}: „{text}“",
+    "decisions.history.done": "#{id} · {when} · als erledigt vermerkt von {who}",
+    "decisions.history.done_note": "#{id} · {when} · als erledigt vermerkt von {who}: „{text}“",
+    "decisions.next.valid": "Die Koordination kann ihn ändern (!beschluss ändern {id} <text>), "
+    "aufheben (!beschluss aufheben {id} <grund>) oder als erledigt vermerken "
+    "(!beschluss erledigt {id}).",
+    "decisions.next.superseded": "Gültig ist die neuere Fassung: !beschluss {by} zeigt sie.",
+    "decisions.next.closed": "Der Eintrag bleibt unverändert im Protokoll (!export beschlüsse).",
+    # list
+    "decisions.list_title": "Beschlüsse (neueste zuerst)",
+    "decisions.list_title_search": "Beschlüsse zu „{term}“ (neueste zuerst)",
+    "decisions.list_entry": "#{id} {subject} · {status}{extra}",
+    "decisions.list_responsible": " · {person}",
+    "decisions.list_deadline": " · Frist {day}",
+    "decisions.list_overdue": " · Frist {day} (überschritten)",
+    "decisions.list_more": "{shown} von {total} gezeigt – mit !beschlüsse <suchbegriff> "
+    "eingrenzen (Text, Person oder Stand wie gültig, erledigt, überfällig).",
+    "decisions.list_empty": "Noch keine Beschlüsse. Erfassen mit !beschluss <text> "
+    "[verantwortlich=@person] [frist=datum].",
+    "decisions.list_none_found": "Keine Beschlüsse zu „{term}“. !beschlüsse zeigt alle.",
+    "decisions.list_next": "!beschluss <nr> zeigt einen Beschluss mit Verlauf.",
+    # words
+    "decisions.status.valid": "gültig",
+    "decisions.status.done": "erledigt",
+    "decisions.status.revoked": "aufgehoben",
+    "decisions.status.superseded": "ersetzt durch #{by}",
+    "decisions.status.none": "–",
+    "decisions.kind.recorded": "Beschluss",
+    "decisions.kind.amended": "Änderung von #{ref}",
+    "decisions.kind.revoked": "Aufhebung von #{ref}",
+    "decisions.kind.done": "Erledigung von #{ref}",
+    "decisions.outcome.adopted": "beschlossen",
+    "decisions.outcome.adopted_with_changes": "geändert beschlossen",
+    "decisions.outcome.rejected": "abgelehnt",
+    "decisions.outcome.postponed": "vertagt",
+    "decisions.outcome.none": "–",
+    # mistakes
+    "decisions.error.no_text": "Bitte den Wortlaut des Beschlusses angeben, z. B. !beschluss "
+    "Gemeinsame Qualifizierungsoffensive Logistik frist=31.03.2027.",
+    "decisions.error.too_long": "Der Text ist zu lang ({length} Zeichen, höchstens {limit}). "
+    "Bitte kürzen.",
+    "decisions.error.subject_too_long": "Der Betreff ist zu lang (höchstens {limit} Zeichen). "
+    "Bitte kürzen.",
+    "decisions.error.agenda_too_long": "Der Tagesordnungspunkt ist zu lang (höchstens {limit} "
+    "Zeichen).",
+    "decisions.error.deadline_past": "Die Frist {day} liegt in der Vergangenheit – bitte ein "
+    "Datum ab heute angeben.",
+    "decisions.error.date_future": "Das Beschlussdatum {day} liegt in der Zukunft – bitte den "
+    "Tag angeben, an dem beschlossen wurde.",
+    "decisions.error.bad_outcome": "„{value}“ ist kein Ergebnis. Möglich: beschlossen, "
+    "geändert beschlossen, abgelehnt, vertagt.",
+    "decisions.error.unknown": "Einen Eintrag #{id} gibt es im Beschlussprotokoll dieses Raums "
+    "nicht. !beschlüsse zeigt alle Beschlüsse.",
+    "decisions.error.not_a_decision": "#{id} ist kein Beschluss, sondern die {kind}. Bitte die "
+    "Nummer des Beschlusses angeben.",
+    "decisions.error.superseded": "Beschluss #{id} ist ersetzt durch #{by} – bitte #{by} angeben.",
+    "decisions.error.closed": "Beschluss #{id} ist bereits {status} und bleibt so im Protokoll. "
+    "Für eine neue Regelung bitte einen neuen Beschluss erfassen.",
+    "decisions.error.unchanged": "Die neue Fassung gleicht #{id} – es wurde nichts geändert.",
+    "decisions.error.show_options": "Zum Anzeigen genügt die Nummer: !beschluss {id}. Angaben "
+    "wie frist= gehören zu einem neuen Beschluss mit Text.",
+    # the export
+    "decisions.export.title": "Beschlussprotokoll",
+    "decisions.export.file": "beschlussprotokoll",
+    "decisions.export.done": "Beschlussprotokoll als {format}: {count} Einträge (#{first} bis "
+    "#{last}), Stand {when} – Datei {file}.",
+    "decisions.export.done_one": "Beschlussprotokoll als {format}: 1 Eintrag (#{first}), "
+    "Stand {when} – Datei {file}.",
+    "decisions.export.hash": "Hash des letzten Eintrags: {hash}. koopbot verify-log prüft die "
+    "Kette in der Datenbank.",
+    "decisions.export.empty": "Im gewählten Zeitraum gibt es keine Beschlüsse – es wurde keine "
+    "Datei erstellt.",
+    "decisions.export.partners": "Partner",
+    "decisions.export.period": "Zeitraum",
+    "decisions.export.period_all": "alle Beschlüsse",
+    "decisions.export.period_from": "ab {start}",
+    "decisions.export.period_to": "bis {end}",
+    "decisions.export.period_span": "{start} bis {end}",
+    "decisions.export.room": "Raum",
+    "decisions.export.all_rooms": "alle Räume",
+    "decisions.export.as_of": "Stand",
+    "decisions.export.by": "Erstellt von",
+    "decisions.export.meeting": "{title} (#{id}), {day}",
+    "decisions.export.meeting_same_day": "{title} (#{id})",
+    "decisions.export.agenda": "TOP {item}",
+    "decisions.export.texts_title": "Wortlaute",
+    "decisions.col.id": "Nr.",
+    "decisions.col.room": "Raum",
+    "decisions.col.kind": "Art",
+    "decisions.col.decided_on": "Beschlossen am",
+    "decisions.col.meeting": "Sitzung",
+    "decisions.col.agenda": "TOP",
+    "decisions.col.subject": "Betreff",
+    "decisions.col.wording": "Wortlaut",
+    "decisions.col.outcome": "Ergebnis",
+    "decisions.col.agreed": "Zustimmung",
+    "decisions.col.dissent": "Abweichende Meinung",
+    "decisions.col.status": "Status",
+    "decisions.col.responsible": "Verantwortlich",
+    "decisions.col.deadline": "Frist",
+    "decisions.col.author": "Erfasst von",
+    "decisions.col.recorded_at": "Erfasst am",
+    "decisions.col.source": "Quelle (Matrix-Ereignis)",
+    "decisions.col.hash": "Hash",
+    "decisions.col.prev_hash": "Vorgänger-Hash",
+    "decisions.col.when": "Datum · Sitzung",
+    "decisions.col.decision": "Beschluss",
+    "decisions.manifest.entries": "Einträge",
+    "decisions.manifest.first_id": "Erster Eintrag (Nr.)",
+    "decisions.manifest.last_id": "Letzter Eintrag (Nr.)",
+    "decisions.manifest.final_hash": "Hash des letzten Eintrags",
+    "decisions.manifest.chain_length": "Einträge der ganzen Kette beim Export",
+    "decisions.manifest.chain_head": "Hash am Ende der Kette beim Export",
+    "decisions.manifest.exported_at": "Erstellt (UTC)",
+    "decisions.manifest.algorithm": "Verfahren",
+    "decisions.manifest.algorithm_text": "Jeder Eintrag trägt SHA-256 über seinen Inhalt und den "
+    "Hash seines Vorgängers (docs/export-schema.md); koopbot verify-log prüft die Kette in der "
+    "Datenbank.",
+    # meeting reminder
+    "decisions.reminder_overdue": "Beschlüsse über Frist: {ids} – !beschlüsse überfällig zeigt sie.",
+    "decisions.reminder_more": " und {count} weitere",
+    # koopbot verify-log
+    "verify.ok": "Kette intakt: {count} Einträge, letzter Hash {hash}",
+    "verify.content": "Kette gebrochen bei Eintrag #{id}: Der Inhalt passt nicht zu seinem "
+    "Hash – der Eintrag wurde nach dem Erfassen verändert.",
+    "verify.link": "Kette gebrochen bei Eintrag #{id}: Die Verknüpfung passt nicht – sein "
+    "Vorgänger-Hash ist nicht der Hash von #{previous} (#{previous} oder die Verknüpfung "
+    "wurde verändert).",
+    "verify.missing": "Kette gebrochen bei Eintrag #{id}: Die Verknüpfung passt nicht – "
+    "Eintrag #{missing} fehlt.",
+    "verify.head": "Kette gebrochen nach Eintrag #{id}: Das Kettenende nennt {length} Einträge "
+    "– die letzten Einträge fehlen oder das Kettenende wurde verändert.",
+    "verify.checked": "Einträge vor der Bruchstelle: {count}, intakt bis Hash {hash}.",
+}
+
+EN: dict[str, str] = {
+    "decisions.help.record": "records a decision (partners and coordinators); with a number "
+    "it shows one with its history (everyone)",
+    "decisions.help.amend": "replaces a decision with an amended version",
+    "decisions.help.revoke": "revokes a decision (with a reason)",
+    "decisions.help.done": "marks a decision as done",
+    "decisions.help.list": "lists and searches decisions (text, person, state such as valid, "
+    "done, overdue)",
+    "decisions.help.export": "uploads the decision log as a file (CSV, Markdown, JSON, PDF)",
+    "decisions.recorded": "Decision #{id} recorded: {subject}",
+    "decisions.recorded_next": "!decision {id} shows it with its history. Coordinators can "
+    "amend, revoke or mark it done, e.g. with !decision done {id}.",
+    "decisions.amended": "Decision #{old} amended: the new version is #{id}, "
+    "#{old} is now “superseded by #{id}”.",
+    "decisions.amended_next": "!decision {id} shows the new version with the whole history.",
+    "decisions.revoked": "Decision #{old} revoked (entry #{id}): “{reason}”",
+    "decisions.revoked_next": "It stays in the log; !decision {old} shows its history.",
+    "decisions.done": "Decision #{old} is done (entry #{id}).",
+    "decisions.done_note": "Note: “{note}”",
+    "decisions.done_next": "!decisions valid shows what is still open.",
+    "decisions.who": "{name} ({partner})",
+    "decisions.who_file": "{name}, {partner}",
+    "decisions.nobody": "–",
+    "decisions.line.outcome": "Outcome: {outcome}",
+    "decisions.line.agreed": "Agreed: {partners}",
+    "decisions.line.dissent": "Dissent: {text}",
+    "decisions.line.responsible": "Responsible: {person}",
+    "decisions.line.deadline": "Deadline: {day}",
+    "decisions.line.deadline_overdue": "Deadline: {day} (overdue)",
+    "decisions.line.meeting": "Meeting: {title} (#{id}) on {day}",
+    "decisions.line.agenda": "Agenda item: {item}",
+    "decisions.line.decided": "Decided on {day}",
+    "decisions.line.recorded": "recorded by {who}, {when}",
+    "decisions.show_title": "Decision #{id} · {status}",
+    "decisions.show_entry_title": "#{id} · {kind}",
+    "decisions.history": "History:",
+    "decisions.history.recorded": "#{id} · {when} · recorded by {who}",
+    "decisions.history.amended": "#{id} · {when} · amended by {who}: “{text}”",
+    "decisions.history.revoked": "#{id} · {when} · revoked by {who}: “{text}”",
+    "decisions.history.done": "#{id} · {when} · marked done by {who}",
+    "decisions.history.done_note": "#{id} · {when} · marked done by {who}: “{text}”",
+    "decisions.next.valid": "Coordinators can amend it (!decision amend {id} <text>), revoke "
+    "it (!decision revoke {id} <reason>) or mark it done (!decision done {id}).",
+    "decisions.next.superseded": "The newer version applies: !decision {by} shows it.",
+    "decisions.next.closed": "The entry stays unchanged in the log (!export decisions).",
+    "decisions.list_title": "Decisions (newest first)",
+    "decisions.list_title_search": "Decisions about “{term}” (newest first)",
+    "decisions.list_entry": "#{id} {subject} · {status}{extra}",
+    "decisions.list_responsible": " · {person}",
+    "decisions.list_deadline": " · deadline {day}",
+    "decisions.list_overdue": " · deadline {day} (overdue)",
+    "decisions.list_more": "{shown} of {total} shown – narrow it down with !decisions <term> "
+    "(text, person or state such as valid, done, overdue).",
+    "decisions.list_empty": "No decisions yet. Record one with !decision <text> "
+    "[responsible=@person] [deadline=date].",
+    "decisions.list_none_found": "No decisions about “{term}”. !decisions lists all.",
+    "decisions.list_next": "!decision <no> shows a decision with its history.",
+    "decisions.status.valid": "valid",
+    "decisions.status.done": "done",
+    "decisions.status.revoked": "revoked",
+    "decisions.status.superseded": "superseded by #{by}",
+    "decisions.status.none": "–",
+    "decisions.kind.recorded": "Decision",
+    "decisions.kind.amended": "Amendment of #{ref}",
+    "decisions.kind.revoked": "Revocation of #{ref}",
+    "decisions.kind.done": "Completion of #{ref}",
+    "decisions.outcome.adopted": "adopted",
+    "decisions.outcome.adopted_with_changes": "adopted with changes",
+    "decisions.outcome.rejected": "rejected",
+    "decisions.outcome.postponed": "postponed",
+    "decisions.outcome.none": "–",
+    "decisions.error.no_text": "Please give the wording of the decision, e.g. !decision "
+    "Joint logistics training drive deadline=2027-03-31.",
+    "decisions.error.too_long": "The text is too long ({length} characters, at most {limit}). "
+    "Please shorten it.",
+    "decisions.error.subject_too_long": "The subject is too long (at most {limit} characters). "
+    "Please shorten it.",
+    "decisions.error.agenda_too_long": "The agenda item is too long (at most {limit} characters).",
+    "decisions.error.deadline_past": "The deadline {day} lies in the past – please give a date "
+    "from today on.",
+    "decisions.error.date_future": "The decision date {day} lies in the future – please give "
+    "the day it was decided.",
+    "decisions.error.bad_outcome": "“{value}” is not an outcome. Possible: adopted, adopted with "
+    "changes, rejected, postponed.",
+    "decisions.error.unknown": "There is no entry #{id} in this room's decision log. "
+    "!decisions lists all decisions.",
+    "decisions.error.not_a_decision": "#{id} is not a decision but the {kind}. Please give the "
+    "decision's number.",
+    "decisions.error.superseded": "Decision #{id} is superseded by #{by} – please use #{by}.",
+    "decisions.error.closed": "Decision #{id} is already {status} and stays so in the log. "
+    "For a new arrangement please record a new decision.",
+    "decisions.error.unchanged": "The new version equals #{id} – nothing was changed.",
+    "decisions.error.show_options": "To show it, the number is enough: !decision {id}. Options "
+    "such as deadline= belong to a new decision with text.",
+    "decisions.export.title": "Decision log",
+    "decisions.export.file": "decision-log",
+    "decisions.export.done": "Decision log as {format}: {count} entries (#{first} to #{last}), "
+    "as of {when} – file {file}.",
+    "decisions.export.done_one": "Decision log as {format}: 1 entry (#{first}), as of {when} – "
+    "file {file}.",
+    "decisions.export.hash": "Hash of the last entry: {hash}. koopbot verify-log checks the "
+    "chain in the database.",
+    "decisions.export.empty": "There are no decisions in the chosen period – no file was made.",
+    "decisions.export.partners": "Partners",
+    "decisions.export.period": "Period",
+    "decisions.export.period_all": "all decisions",
+    "decisions.export.period_from": "from {start}",
+    "decisions.export.period_to": "until {end}",
+    "decisions.export.period_span": "{start} to {end}",
+    "decisions.export.room": "Room",
+    "decisions.export.all_rooms": "all rooms",
+    "decisions.export.as_of": "As of",
+    "decisions.export.by": "Made by",
+    "decisions.export.meeting": "{title} (#{id}), {day}",
+    "decisions.export.meeting_same_day": "{title} (#{id})",
+    "decisions.export.agenda": "Item {item}",
+    "decisions.export.texts_title": "Wordings",
+    "decisions.col.id": "No.",
+    "decisions.col.room": "Room",
+    "decisions.col.kind": "Kind",
+    "decisions.col.decided_on": "Decided on",
+    "decisions.col.meeting": "Meeting",
+    "decisions.col.agenda": "Agenda item",
+    "decisions.col.subject": "Subject",
+    "decisions.col.wording": "Wording",
+    "decisions.col.outcome": "Outcome",
+    "decisions.col.agreed": "Agreed",
+    "decisions.col.dissent": "Dissent",
+    "decisions.col.status": "Status",
+    "decisions.col.responsible": "Responsible",
+    "decisions.col.deadline": "Deadline",
+    "decisions.col.author": "Recorded by",
+    "decisions.col.recorded_at": "Recorded at",
+    "decisions.col.source": "Source (Matrix event)",
+    "decisions.col.hash": "Hash",
+    "decisions.col.prev_hash": "Previous hash",
+    "decisions.col.when": "Date · meeting",
+    "decisions.col.decision": "Decision",
+    "decisions.manifest.entries": "Entries",
+    "decisions.manifest.first_id": "First entry (no.)",
+    "decisions.manifest.last_id": "Last entry (no.)",
+    "decisions.manifest.final_hash": "Hash of the last entry",
+    "decisions.manifest.chain_length": "Entries of the whole chain at export",
+    "decisions.manifest.chain_head": "Hash at the end of the chain at export",
+    "decisions.manifest.exported_at": "Made (UTC)",
+    "decisions.manifest.algorithm": "Method",
+    "decisions.manifest.algorithm_text": "Each entry carries SHA-256 over its content and its "
+    "predecessor's hash (docs/export-schema.md); koopbot verify-log checks the chain in the "
+    "database.",
+    "decisions.reminder_overdue": "Decisions past their deadline: {ids} – !decisions overdue "
+    "lists them.",
+    "decisions.reminder_more": " and {count} more",
+    "verify.ok": "Chain intact: {count} entries, last hash {hash}",
+    "verify.content": "Chain broken at entry #{id}: its content does not match its hash – the "
+    "entry was changed after it was recorded.",
+    "verify.link": "Chain broken at entry #{id}: the link does not match – its previous hash "
+    "is not the hash of #{previous} (#{previous} or the link was changed).",
+    "verify.missing": "Chain broken at entry #{id}: the link does not match – entry #{missing} "
+    "is missing.",
+    "verify.head": "Chain broken after entry #{id}: the end of the chain records {length} "
+    "entries – the last entries are missing or the end of the chain was changed.",
+    "verify.checked": "Entries before the break: {count}, intact up to hash {hash}.",
+}

@@ -1,0 +1,40 @@
+"""Texts of the export mechanics (``!export`` and the file formats), shared by every export."""
+
+DE: dict[str, str] = {
+    "export.help": "zeigt, was sich als Datei exportieren lässt",
+    "export.title": "Exporte (die Datei wird in den Raum hochgeladen):",
+    "export.entry": "{usage} – {text} ({role})",
+    "export.formats": "Formate: {formats}; ohne Angabe pdf. Zeitraum mit von=… und bis=….",
+    "export.unknown": "„{what}“ kann ich nicht exportieren.",
+    "export.bad_format": "„{value}“ ist kein Exportformat. Möglich: {choices}.",
+    "export.bad_period": "Der Zeitraum beginnt ({start}) nach seinem Ende ({end}). "
+    "Bitte von= und bis= prüfen.",
+    "export.texts_title": "Volltexte",
+    "export.manifest_title": "Prüfvermerk",
+    "export.checks_title": "Prüfliste",
+    "export.page": "Seite {page} von {pages}",
+    "export.empty_cell": "–",
+    "export.written": "{count} Einträge nach {path} geschrieben ({format}), "
+    "Hash des letzten Eintrags {hash}.",
+    "export.written_one": "1 Eintrag nach {path} geschrieben ({format}), Hash {hash}.",
+    "export.nothing": "Keine Einträge im gewählten Zeitraum – {path} enthält nur den Kopf.",
+}
+
+EN: dict[str, str] = {
+    "export.help": "lists what can be exported as a file",
+    "export.title": "Exports (the file is uploaded into the room):",
+    "export.entry": "{usage} – {text} ({role})",
+    "export.formats": "Formats: {formats}; pdf if none is given. Period with from=… and to=….",
+    "export.unknown": "I cannot export “{what}”.",
+    "export.bad_format": "“{value}” is not an export format. Possible: {choices}.",
+    "export.bad_period": "The period starts ({start}) after it ends ({end}). "
+    "Please check from= and to=.",
+    "export.texts_title": "Full texts",
+    "export.manifest_title": "Verification",
+    "export.checks_title": "Check list",
+    "export.page": "Page {page} of {pages}",
+    "export.empty_cell": "–",
+    "export.written": "{count} entries written to {path} ({format}), last entry's hash {hash}.",
+    "export.written_one": "1 entry written to {path} ({format}), hash {hash}.",
+    "export.nothing": "No entries in the chosen period – {path} holds only the header.",
+}
