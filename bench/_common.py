@@ -6,7 +6,6 @@ import json
 import os
 import platform
 import statistics
-import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,6 +42,7 @@ def machine() -> dict[str, Any]:
         usable = os.cpu_count() or 0
     return {
         "nproc": usable,
+        "loadavg_1m": round(os.getloadavg()[0], 2),  # other work on the machine skews figures
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "platform": platform.platform(terse=True),
@@ -75,7 +75,3 @@ def print_ratio(label: str, ratio: float, bar: float) -> None:
 
 def print_json(results: dict[str, Any]) -> None:
     print(json.dumps(results, indent=2, sort_keys=True))
-
-
-def python_version() -> str:
-    return sys.version.split()[0]

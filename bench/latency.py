@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,9 @@ from _common import machine, print_header, print_json, print_ratio, print_table,
 
 from bot.app import running_bot
 from bot.homeserver import run_homeserver
-from bot.people import Person
+from bot.people import Person, body
 from config import MatrixSettings, Partner, Settings, StorageSettings
+from config.settings import LimitSettings
 
 PASSWORD = "koopbot-bench-passwort"
 LONG_POLL_MS = 30_000
@@ -65,7 +66,10 @@ class EchoBot:
                 continue  # history from before the start is not ours to answer
             for room_id, info in response.rooms.join.items():
                 for event in info.timeline.events:
-                    if isinstance(event, nio.RoomMessageText) and event.sender != self.client.user_id:
+                    if (
+                        isinstance(event, nio.RoomMessageText)
+                        and event.sender != self.client.user_id
+                    ):
                         content = {
                             "msgtype": "m.notice",
                             "body": event.body,
@@ -94,6 +98,9 @@ def koopbot_settings(url: str, ids: dict[str, str], room_id: str, folder: Path) 
             sync_timeout=LONG_POLL_MS,
         ),
         storage=StorageSettings(url=f"sqlite+aiosqlite:///{folder / 'koopbot.db'}"),
+        # One partner sends ~5 commands a second: lift the flood guard (30 per minute) so
+        # every round trip is a real !status, not "slower, please" or silence.
+        limits=LimitSettings(commands_per_minute=10_000),
         partners=[
             Partner(
                 id="stadt",
@@ -106,17 +113,20 @@ def koopbot_settings(url: str, ids: dict[str, str], room_id: str, folder: Path) 
     )
 
 
-async def round_trip(partner: Person, room_id: str, text: str) -> float:
+async def round_trip(partner: Person, room_id: str, text: str, expect: str) -> float:
     """Milliseconds from just before the send until the reply is in the partner's sync."""
     partner.events.clear()  # nothing is in flight between round trips
     started = time.perf_counter()
     event_id = await partner.say(room_id, text)
-    await partner.reply_to(event_id, timeout=30)
-    return (time.perf_counter() - started) * 1000
+    reply = await partner.reply_to(event_id, timeout=30)
+    elapsed = (time.perf_counter() - started) * 1000
+    if not body(reply).startswith(expect):
+        raise RuntimeError(f"unexpected reply to {text!r}: {body(reply)[:80]!r}")
+    return elapsed
 
 
 async def measure(
-    trips: dict[str, Callable[[], Awaitable[float]]], rounds: int, warmup: int, gap: float
+    trips: Mapping[str, Callable[[], Awaitable[float]]], rounds: int, warmup: int, gap: float
 ) -> dict[str, list[float]]:
     samples: dict[str, list[float]] = {name: [] for name in trips}
     for number in range(warmup + rounds):
@@ -161,8 +171,10 @@ async def run(rounds: int, warmup: int, gap: float) -> dict[str, Any]:
                     )
                     await coordinator.close()  # nobody else syncs while we measure
                     trips = {
-                        "koopbot !status": lambda: round_trip(partner, bot_room, "!status"),
-                        "nio echo bot": lambda: round_trip(partner, echo_room, "ping"),
+                        "koopbot !status": lambda: round_trip(
+                            partner, bot_room, "!status", "koopbot"
+                        ),
+                        "nio echo bot": lambda: round_trip(partner, echo_room, "ping", "ping"),
                     }
                     samples = await measure(trips, rounds, warmup, gap)
             finally:

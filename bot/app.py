@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -14,13 +15,15 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import __version__
-from bot.dispatch import Dispatcher
+from bot.dispatch import Dispatcher, EventHook
 from bot.matrix import MatrixConnection, PermanentError, TransientError
 from bot.outbox import Outbox
+from bot.reactions import press_hook
 from bot.scheduler import Waker
 from bot.sync import SyncLoop
-from commands import contacts, help, status
+from commands import contacts, decisions, export, help, meetings, notices, pr, sectors, status
 from commands.context import DueSource, Runtime
+from commands.meeting_reminders import MeetingReminders, ReminderPart, agenda_part
 from commands.router import Command, Router
 from config import Settings
 from storage import migrate
@@ -38,12 +41,36 @@ def utc_now() -> datetime:
 
 def all_commands() -> list[Command]:
     """Every feature's commands, listed explicitly (no import-time registry)."""
-    return [*help.commands(), *status.commands(), *contacts.commands()]
+    return [
+        *help.commands(),
+        *status.commands(),
+        *contacts.commands(),
+        *pr.commands(),
+        *meetings.commands(),
+        *decisions.commands(),
+        *export.commands(),
+        *notices.commands(),
+        *sectors.commands(),
+    ]
 
 
 def due_sources(settings: Settings) -> list[DueSource]:
     """Every feature's timed work (reminders, deadlines)."""
-    return []
+    return [
+        pr.PressReminders(settings),
+        MeetingReminders(settings, reminder_parts()),
+        sectors.RoundReminders(settings),
+    ]
+
+
+def reminder_parts() -> list[ReminderPart]:
+    """What a meeting reminder shows besides date, place and contacts (features add theirs)."""
+    return [agenda_part, sectors.round_part, notices.notices_part, decisions.overdue_part]
+
+
+def event_hooks(settings: Settings) -> list[EventHook]:
+    """Every feature's handling of reactions and redactions (e.g. PR approvals)."""
+    return [press_hook(settings)]
 
 
 @dataclass
@@ -64,10 +91,13 @@ class Tasks:
             task.result()
         raise RuntimeError(f"task {next(iter(done)).get_name()} stopped")
 
-    async def cancel_all(self) -> None:
+    async def cancel_all(self, grace: float = 10.0) -> None:
         for task in self.running:
             task.cancel()
-        await asyncio.gather(*self.running, return_exceptions=True)
+        if self.running:
+            _, stuck = await asyncio.wait(self.running, timeout=grace)
+            for task in stuck:
+                log.error("task %s did not stop within %.0f s: %s", task.get_name(), grace, task.get_stack())
         self.running.clear()
 
 
@@ -143,12 +173,13 @@ async def running_bot(
             runtime=runtime,
             rooms=rooms,
             push=push,
+            hooks=event_hooks(settings),
         )
         waker = Waker(
             scheduler, due_sources(settings), sessions, clock, dispatcher.queue_posts, outbox.push
         )
         waker_ref.append(waker)
-        sync = SyncLoop(matrix, dispatcher, sessions, settings, clock)
+        sync = SyncLoop(matrix, dispatcher, sessions, settings, clock, settle=outbox.wait_idle)
 
         tasks = Tasks()
         stack.push_async_callback(tasks.cancel_all)
@@ -157,6 +188,10 @@ async def running_bot(
         tasks.start(sync.run(), name="sync")
         tasks.start(lock.watch(), name="instance-lock")
         await waker.wake()
+        # Start-up objects (imports, models) never die: keep them out of full collections,
+        # which otherwise take ~100 ms here and would block the event loop.
+        gc.collect()
+        gc.freeze()
         log.info(
             "koopbot %s running as %s (device %s), rooms=%s, storage=%s",
             __version__,

@@ -1,4 +1,4 @@
-"""The ``koopbot`` command line: run, demo, db upgrade, check-config."""
+"""The ``koopbot`` command line: run, demo, db upgrade, check-config, export, verify-log."""
 
 from __future__ import annotations
 
@@ -82,6 +82,51 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.app import utc_now
+    from bot.decision_log import export_decisions
+    from commands.errors import CommandError
+    from commands.export import FORMATS, period
+    from commands.i18n import Catalogue
+
+    settings = _settings(args)
+    texts = Catalogue(settings.language)
+    now = utc_now()
+    try:
+        start, end = period(args.start, args.end, now.astimezone(settings.zone).date())
+    except CommandError as error:
+        print(texts.t(error.key, **error.params), file=sys.stderr)
+        return 2
+    fmt = FORMATS[args.format]
+    protocol = asyncio.run(
+        export_decisions(settings, fmt, args.out, start=start, end=end, room_id=args.room, now=now)
+    )
+    tally = protocol.tally
+    if tally.count:
+        written = texts.t(
+            "export.written_one" if tally.count == 1 else "export.written",
+            count=tally.count,
+            path=args.out,
+            format=fmt.name,
+            hash=tally.last_hash,
+        )
+        print(written)
+    else:
+        print(texts.t("export.nothing", path=args.out))
+    return 0
+
+
+def cmd_verify_log(args: argparse.Namespace) -> int:
+    from bot.decision_log import describe, verify_log
+    from commands.i18n import Catalogue
+
+    settings = _settings(args)
+    verdict = asyncio.run(verify_log(settings))
+    for line in describe(Catalogue(settings.language), verdict):
+        print(line)
+    return 0 if verdict.intact else 1
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from bot.demo import run_demo
 
@@ -111,6 +156,16 @@ def parser() -> argparse.ArgumentParser:
     db = with_config(sub.add_parser("db", help="database migrations"))
     db.add_argument("action", choices=["upgrade", "current"])
     db.set_defaults(func=cmd_db)
+    export = with_config(sub.add_parser("export", help="export the decision log to a file"))
+    export.add_argument("what", choices=["decisions"])
+    export.add_argument("--format", choices=["csv", "md", "json", "pdf"], default="pdf")
+    export.add_argument("--out", type=Path, required=True, help="file to write")
+    export.add_argument("--from", dest="start", default=None, help="first decision date")
+    export.add_argument("--to", dest="end", default=None, help="last decision date")
+    export.add_argument("--room", default=None, help="one room id (default: every room)")
+    export.set_defaults(func=cmd_export)
+    verify = with_config(sub.add_parser("verify-log", help="check the decision log's hash chain"))
+    verify.set_defaults(func=cmd_verify_log)
     demo = sub.add_parser("demo", help="throwaway homeserver + bot + console")
     demo.add_argument("--scenario", action="store_true", help="play a scripted session and exit")
     demo.add_argument("--dir", type=Path, default=None, help="keep the demo's files here")

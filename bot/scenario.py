@@ -13,5 +13,60 @@ SCENARIO: list[tuple[str, str]] = [
     ("koordination", "!kontakte setzen jobcenter {jobcenter1} vertretung={koordination}"),
     ("jobcenter1", "!hilfe kontakte"),
     ("agentur1", "!terminn"),
+    # Meetings: a series, an agenda item from a partner, the list, one meeting, its .ics file.
+    ("stadt1", "!termin neu morgen 10:00 Koordinierungsrunde"),
+    (
+        "koordination",
+        '!termin neu morgen 10:00 Koordinierungsrunde ort="Rathaus, Raum 3" '
+        'wiederholung="alle zwei Wochen"',
+    ),
+    ("agentur1", "!tagesordnung 1 Fachkräftebedarf Logistik"),
+    ("stadt1", "!termine"),
+    ("jobcenter1", "!termin 1"),
+    ("stadt1", "!termin ics 1"),
     ("koordination", "!status"),
+    # Joint press release: a draft, approvals of all three partners, the final text.
+    (
+        "stadt1",
+        "!pm entwurf Gemeinsam für Fachkräfte in der Logistik frist=08.12.\n"
+        "Stadt, Agentur für Arbeit und Jobcenter starten eine **Qualifizierungsoffensive**:\n"
+        "\n"
+        "- 120 Plätze in Lager und Logistik\n"
+        "- Berufskraftfahrer-Ausbildung mit Förderung",
+    ),
+    ("agentur1", "!pm freigeben 1"),
+    ("jobcenter1", "!pm ablehnen 1 Bitte die Förderung genauer benennen"),
+    (
+        "stadt1",
+        "!pm überarbeiten 1\n"
+        "Stadt, Agentur für Arbeit und Jobcenter starten eine **Qualifizierungsoffensive**:\n"
+        "\n"
+        "- 120 Plätze in Lager und Logistik\n"
+        "- Berufskraftfahrer-Ausbildung, gefördert mit Bildungsgutschein",
+    ),
+    ("agentur1", "!pm freigeben 1"),
+    ("jobcenter1", "!pm freigeben 1"),
+    ("stadt1", "!pm freigeben 1"),
+    ("agentur1", "!pm 1"),
+    ("koordination", "!pm verlauf 1"),
+    # Decision log: a partner records a decision, everyone lists, the coordinator exports it.
+    (
+        "stadt1",
+        "!beschluss Gemeinsame Qualifizierungsoffensive Logistik "
+        "verantwortlich={agentur1} frist=31.12.",
+    ),
+    ("agentur1", "!beschlüsse"),
+    ("koordination", "!export beschlüsse csv"),
+    # Sector round: the coordinator opens it, Stadt and Agentur disagree on C, a notice, the table.
+    ("koordination", "!runde start übermorgen"),
+    (
+        "stadt1",
+        '!branche melden C wachsend Aufträge ziehen an bedarf="Schweißer, CNC" horizont=12m',
+    ),
+    ("agentur1", "!branche melden Industrie rückläufig Kurzarbeit in zwei Betrieben"),
+    (
+        "jobcenter1",
+        "!info Neuansiedlung Logistikzentrum, ca. 200 Stellen ab Q3 thema=Ansiedlung betrifft=H",
+    ),
+    ("koordination", "!branchen"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from commands.args import UserId
 from commands.context import Context, Reply
@@ -22,8 +23,15 @@ class SetContactArgs(BaseModel):
 
 async def contact_map(ctx: Context) -> dict[str, tuple[str, str]]:
     """partner id → (contact, deputy): configuration, overridden by what coordinators set."""
-    current = {p.id: (p.contact, p.deputy) for p in ctx.settings.partners}
-    for partner_id, row in (await store.current_contacts(ctx.session, ctx.room_id)).items():
+    return await room_contacts(ctx.session, ctx.settings, ctx.room_id)
+
+
+async def room_contacts(
+    session: AsyncSession, settings: Settings, room_id: str
+) -> dict[str, tuple[str, str]]:
+    """:func:`contact_map` for timed posts, which have no command context."""
+    current = {p.id: (p.contact, p.deputy) for p in settings.partners}
+    for partner_id, row in (await store.current_contacts(session, room_id)).items():
         if partner_id in current:
             current[partner_id] = (row.contact, row.deputy)
     return current

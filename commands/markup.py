@@ -22,7 +22,26 @@ class Bold:
 
 
 @dataclass(frozen=True)
+class Italic:
+    parts: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
 class Code:
+    value: str
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """Text removed in a revision: ``[-…-]`` in plain text, ``<del>`` in HTML."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class Inserted:
+    """Text added in a revision: ``{+…+}`` in plain text, ``<ins>`` in HTML."""
+
     value: str
 
 
@@ -34,7 +53,7 @@ class Mention:
     name: str
 
 
-Inline = Text | Bold | Code | Mention
+Inline = Text | Bold | Italic | Code | Deleted | Inserted | Mention
 Line = tuple[Inline, ...]
 
 
@@ -138,7 +157,7 @@ def html_line(line: Line) -> str:
 def _walk(line: Line) -> Iterable[Inline]:
     for part in line:
         yield part
-        if isinstance(part, Bold):
+        if isinstance(part, Bold | Italic):
             yield from _walk(part.parts)
 
 
@@ -156,8 +175,12 @@ def _lines_of(block: Block) -> Iterable[Line]:
 def _plain_inline(part: Inline) -> str:
     if isinstance(part, Text | Code):
         return part.value
-    if isinstance(part, Bold):
+    if isinstance(part, Bold | Italic):
         return plain_line(part.parts)
+    if isinstance(part, Deleted):
+        return f"[-{part.value}-]"
+    if isinstance(part, Inserted):
+        return f"{{+{part.value}+}}"
     return part.name
 
 
@@ -168,6 +191,12 @@ def _html_inline(part: Inline) -> str:
         return f"<code>{escape(part.value, quote=True)}</code>"
     if isinstance(part, Bold):
         return f"<strong>{html_line(part.parts)}</strong>"
+    if isinstance(part, Italic):
+        return f"<em>{html_line(part.parts)}</em>"
+    if isinstance(part, Deleted):
+        return f"<del>{escape(part.value, quote=True)}</del>"
+    if isinstance(part, Inserted):
+        return f"<ins>{escape(part.value, quote=True)}</ins>"
     return (
         f'<a href="https://matrix.to/#/{escape(part.user_id, quote=True)}">{escape(part.name)}</a>'
     )

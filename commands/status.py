@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from commands import pr
 from commands.context import Context, Reply
 from commands.markup import Doc
+from commands.meeting_views import next_reminder_lines
 from commands.roles import Role
 from commands.router import Command, NoArgs
 
@@ -18,8 +20,13 @@ async def show_status(ctx: Context, _args: NoArgs) -> Reply:
         )
     )
     doc.line(ctx.t("status.storage", backend=runtime.backend))
-    doc.line(ctx.t("status.next_none"))
-    doc.line(ctx.t("status.open_none"))
+    upcoming = await next_reminder_lines(ctx, limit=3)
+    if upcoming:
+        doc.line(ctx.t("status.next")).items(upcoming)
+    else:
+        doc.line(ctx.t("status.next_none"))
+    drafts = await pr.open_drafts(ctx)
+    doc.line(ctx.t("pm.status_open", drafts=drafts) if drafts else ctx.t("status.open_none"))
     return Reply(doc)
 
 

@@ -7,13 +7,27 @@ from string import Formatter
 from types import ModuleType
 from typing import Literal
 
-from commands.i18n import core_texts
+from commands.i18n import (
+    core_texts,
+    decision_texts,
+    export_texts,
+    meeting_texts,
+    press_texts,
+    sector_texts,
+)
 from commands.markup import Inline, Line, Text
 
 Language = Literal["de", "en"]
 
 #: The modules holding texts, one per feature, each with a ``DE`` and an ``EN`` dict.
-TEXT_MODULES: tuple[ModuleType, ...] = (core_texts,)
+TEXT_MODULES: tuple[ModuleType, ...] = (
+    core_texts,
+    press_texts,
+    meeting_texts,
+    decision_texts,
+    export_texts,
+    sector_texts,
+)
 
 
 def merged(language: Language, modules: tuple[ModuleType, ...] = TEXT_MODULES) -> dict[str, str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.app import all_commands
+from bot.app import all_commands, event_hooks
 from bot.content import txn_id
 from bot.dispatch import Dispatcher
 from bot.events import Message, Reaction, Redaction
@@ -116,6 +116,7 @@ class Chat:
             runtime=Runtime(version="test", started_at=clock(), backend=settings.storage.backend),
             rooms={ROOM},
             push=self.outbox.push,
+            hooks=event_hooks(settings),
         )
         self._ids = itertools.count()
 
