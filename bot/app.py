@@ -24,6 +24,7 @@ from bot.sync import SyncLoop
 from commands import contacts, decisions, export, help, meetings, notices, pr, sectors, status
 from commands.context import DueSource, Runtime
 from commands.meeting_reminders import MeetingReminders, ReminderPart, agenda_part
+from commands.retention import RetentionPurge
 from commands.router import Command, Router
 from config import Settings
 from storage import migrate
@@ -60,6 +61,7 @@ def due_sources(settings: Settings) -> list[DueSource]:
         pr.PressReminders(settings),
         MeetingReminders(settings, reminder_parts()),
         sectors.RoundReminders(settings),
+        RetentionPurge(settings),
     ]
 
 
@@ -97,7 +99,12 @@ class Tasks:
         if self.running:
             _, stuck = await asyncio.wait(self.running, timeout=grace)
             for task in stuck:
-                log.error("task %s did not stop within %.0f s: %s", task.get_name(), grace, task.get_stack())
+                log.error(
+                    "task %s did not stop within %.0f s: %s",
+                    task.get_name(),
+                    grace,
+                    task.get_stack(),
+                )
         self.running.clear()
 
 
