@@ -8,6 +8,8 @@ from commands.markup import Doc
 from commands.meeting_views import next_reminder_lines
 from commands.roles import Role
 from commands.router import Command, NoArgs
+from commands.sector_views import missing_partners, round_title
+from storage import sectors as sectors_store
 
 
 async def show_status(ctx: Context, _args: NoArgs) -> Reply:
@@ -25,8 +27,15 @@ async def show_status(ctx: Context, _args: NoArgs) -> Reply:
         doc.line(ctx.t("status.next")).items(upcoming)
     else:
         doc.line(ctx.t("status.next_none"))
+    round_ = await sectors_store.current_round(ctx.session, ctx.room_id)
+    if round_ is not None:
+        inputs = await sectors_store.inputs_of_round(ctx.session, round_.id)
+        doc.line(round_title(ctx.texts, ctx.dates, round_, missing_partners(ctx.settings, inputs)))
     drafts = await pr.open_drafts(ctx)
-    doc.line(ctx.t("pm.status_open", drafts=drafts) if drafts else ctx.t("status.open_none"))
+    if drafts:
+        doc.line(ctx.t("pm.status_open", drafts=drafts))
+    elif round_ is None:
+        doc.line(ctx.t("status.open_none"))
     return Reply(doc)
 
 
