@@ -26,7 +26,7 @@ from commands.errors import CommandError
 from commands.i18n import Catalogue, DateFormatter
 from commands.markup import Code, Doc
 from commands.privacy import client_data_reason
-from commands.roles import Identity, Role, identify
+from commands.roles import Identity, Role, identify, refusal_text
 from commands.router import Command, Invocation, Router, UsageError
 from config import Settings
 from storage import core
@@ -290,16 +290,7 @@ class Dispatcher:
         return doc
 
     def _refusal(self, command: Command, sender: Identity) -> Doc:
-        if sender.coordinator and sender.partner:
-            yours = self.texts.t("yours.both", partner=sender.partner.name)
-        elif sender.coordinator:
-            yours = self.texts.t("yours.coordinator")
-        elif sender.partner:
-            yours = self.texts.t("yours.member", partner=sender.partner.name)
-        else:
-            yours = self.texts.t("yours.guest")
-        needed = self.texts.t(f"refusal.{command.role.value}", command=command.full_name)
-        return Doc().line(self.texts.t("refusal", needed=needed, yours=yours, name=command.name))
+        return Doc().line(refusal_text(self.texts, sender, command.role, command.full_name))
 
 
 __all__ = ["Dispatcher", "EventHook", "Role"]

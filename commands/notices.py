@@ -18,7 +18,7 @@ from commands.errors import CommandError
 from commands.i18n import Catalogue
 from commands.markup import Doc, Line
 from commands.meeting_reminders import ReminderTopic
-from commands.roles import Role
+from commands.roles import Role, refuse
 from commands.router import Command
 from commands.sectors_wz import section_or_none
 from config import Settings
@@ -76,7 +76,7 @@ async def info(ctx: Context, args: InfoArgs) -> Reply:
         return await show_notice(ctx, int(args.text.lstrip("#")))
     partner = ctx.sender.partner
     if partner is None:
-        raise CommandError("notices.error.members_only", show_usage=False)
+        raise refuse(ctx.texts, ctx.sender, Role.MEMBER, "info")
     limit = ctx.settings.limits.max_text_chars
     if len(args.text) > limit:
         raise CommandError("notices.error.too_long", length=len(args.text), limit=limit)

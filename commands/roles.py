@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from commands.errors import CommandError
+from commands.i18n import Catalogue
 from config import Partner, Settings
 
 
@@ -37,3 +39,19 @@ class Identity:
 
 def identify(settings: Settings, user_id: str) -> Identity:
     return Identity(user_id, settings.partner_of(user_id), user_id in settings.coordinators)
+
+
+def refusal_text(texts: Catalogue, sender: Identity, role: Role, command: str) -> str:
+    """The one refusal sentence: which role ``!command`` needs, which role the sender has."""
+    if sender.partner is not None:
+        key = "yours.both" if sender.coordinator else "yours.member"
+        yours = texts.t(key, partner=sender.partner.name)
+    else:
+        yours = texts.t("yours.coordinator" if sender.coordinator else "yours.guest")
+    needed = texts.t(f"refusal.{role.value}", command=command)
+    return texts.t("refusal", needed=needed, yours=yours, name=command.split()[0])
+
+
+def refuse(texts: Catalogue, sender: Identity, role: Role, command: str) -> CommandError:
+    """A :class:`CommandError` carrying :func:`refusal_text`, for roles that depend on arguments."""
+    return CommandError("plain", text=refusal_text(texts, sender, role, command), show_usage=False)

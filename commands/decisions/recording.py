@@ -26,7 +26,7 @@ from commands.decisions.words import kind_label, status_label
 from commands.errors import CommandError
 from commands.markup import Doc
 from commands.meeting_views import schedule_of
-from commands.roles import Role
+from commands.roles import Role, refuse
 from commands.schedule import Occurrence
 from storage import decision_chain as chain
 from storage import decisions as store
@@ -74,20 +74,8 @@ def require(ctx: Context, role: Role, command: str) -> None:
 
     (``!beschluss 3`` is for everyone, ``!beschluss <text>`` for partners and coordinators.)
     """
-    if ctx.sender.may(role):
-        return
-    partner, coordinator = ctx.sender.partner, ctx.sender.coordinator
-    if partner is not None:
-        yours = ctx.t("yours.both" if coordinator else "yours.member", partner=partner.name)
-    else:
-        yours = ctx.t("yours.coordinator" if coordinator else "yours.guest")
-    raise CommandError(
-        "refusal",
-        needed=ctx.t(f"refusal.{role.value}", command=command),
-        yours=yours,
-        name=command.split()[0],
-        show_usage=False,
-    )
+    if not ctx.sender.may(role):
+        raise refuse(ctx.texts, ctx.sender, role, command)
 
 
 def _entry(ctx: Context, draft: Draft, link: MeetingLink | None, kind: Kind) -> NewEntry:

@@ -21,8 +21,6 @@ DE: dict[str, str] = {
     "notices.list_next": "Eine Info ganz lesen: !info <id>",
     "notices.reminder": "Neu seit der letzten Sitzung: Info {ids}",
     "notices.reminder_more": " und {count} weitere (!infos)",
-    "notices.error.members_only": "Nur Mitglieder der Partner können Infos speichern. "
-    "Lesen können alle: !infos oder !info <id>.",
     "notices.error.too_long": "Die Info ist zu lang ({length} Zeichen, höchstens {limit}). "
     "Bitte kürzen – nichts wurde gespeichert.",
     "notices.error.unknown": "Eine Info #{id} gibt es in diesem Raum nicht. Alle Infos: !infos",
@@ -159,8 +157,6 @@ EN: dict[str, str] = {
     "notices.list_next": "Read one in full: !notice <id>",
     "notices.reminder": "New since the last meeting: notice {ids}",
     "notices.reminder_more": " and {count} more (!notices)",
-    "notices.error.members_only": "Only partner members can store notices. "
-    "Everyone can read them: !notices or !notice <id>.",
     "notices.error.too_long": "The notice is too long ({length} characters, at most {limit}). "
     "Please shorten it – nothing was stored.",
     "notices.error.unknown": "There is no notice #{id} in this room. All notices: !notices",
