@@ -10,13 +10,13 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commands.contacts import room_contacts
 from commands.context import Reply, ScheduledPost
 from commands.i18n import Catalogue, DateFormatter
 from commands.markup import Doc, Line, Mention, join
 from commands.pr.desk import Desk
 from commands.pr.state import Mark, ReleaseState, load_state, partner_names, status_block
 from config import Partner, Settings
-from storage import contacts as contact_store
 from storage import press as store
 from storage import press_reminders as reminder_store
 from storage.press import PressRelease
@@ -125,13 +125,9 @@ class PressReminders:
 
     async def _contacts(self, desk: Desk, partners: list[Partner]) -> Line:
         """Pills for the contacts (and deputies) of ``partners``, as set in this room."""
-        stored = await contact_store.current_contacts(desk.session, desk.room_id)
+        contacts = await room_contacts(desk.session, desk.settings, desk.room_id)
         people: dict[str, None] = {}
         for partner in partners:
-            row = stored.get(partner.id)
-            contact, deputy = (
-                (row.contact, row.deputy) if row else (partner.contact, partner.deputy)
-            )
-            people.update(dict.fromkeys(p for p in (contact, deputy) if p))
+            people.update(dict.fromkeys(p for p in contacts[partner.id] if p))
         mentions: list[Mention] = [desk.mention(user) for user in people]
         return join([(mention,) for mention in mentions])
