@@ -13,7 +13,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.content import MAX_EVENT_BYTES, file_content, notice, size_of, txn_id
 from bot.events import Message, Reaction, Redaction, RoomEvent
+from commands.args import clean_text
 from commands.context import Context, Reply, Runtime, ScheduledPost
 from commands.errors import CommandError
 from commands.i18n import Catalogue, DateFormatter
@@ -73,6 +74,8 @@ class Dispatcher:
     async def handle_message(self, message: Message) -> None:
         if message.is_edit:
             return  # an edit never re-triggers a command (SPEC §3)
+        # Every command sees the text without control characters or right-to-left overrides.
+        message = replace(message, body=clean_text(message.body))
         started = time.perf_counter()
         reason = client_data_reason(message.body, self.dates.local(self.clock()).date())
         if reason:

@@ -27,8 +27,8 @@ def _item_id(value: object) -> int:
     return int(text)
 
 
-def _clean_text(value: str) -> str:
-    # Bidirectional overrides and other control characters can disguise text.
+def clean_text(value: str) -> str:
+    """Without control characters and bidirectional overrides, which can disguise text."""
     cleaned = "".join(ch for ch in value if ch in "\n\t" or (ch.isprintable() and not _is_bidi(ch)))
     return cleaned.strip()
 
@@ -39,4 +39,4 @@ def _is_bidi(char: str) -> bool:
 
 UserId = Annotated[str, BeforeValidator(_user_id)]
 ItemId = Annotated[int, BeforeValidator(_item_id)]
-CleanText = Annotated[str, AfterValidator(_clean_text)]
+CleanText = Annotated[str, AfterValidator(clean_text)]

@@ -32,3 +32,10 @@ async def test_flooding_user_is_throttled_politely_others_are_served(chat: Chat)
     chat.clock.advance(minutes=1, seconds=1)
     again = await chat.send("stadt1", "!status")
     assert chat.replies_to(again)[0]["body"].startswith("koopbot test")
+
+
+async def test_control_characters_and_bidi_overrides_are_removed(chat: Chat) -> None:
+    await chat.send("stadt1", "!info Ansiedlung\u202e gnulleiS\u202c\x07 Logistik thema=Ansiedlung")
+    await chat.send("gast", "!infos")
+    assert "\u202e" not in chat.last and "\x07" not in chat.last
+    assert "Ansiedlung gnulleiS Logistik" in chat.last
