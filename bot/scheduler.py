@@ -23,6 +23,7 @@ from storage.engine import SessionFactory
 log = logging.getLogger("koopbot.scheduler")
 
 RETRY_AFTER = timedelta(seconds=30)
+POKE_DELAY = 0.5  # seconds; pokes within this time are coalesced into one recomputation
 QueuePosts = Callable[[AsyncSession, list[ScheduledPost]], list[OutboxMessage]]
 
 
@@ -99,5 +100,8 @@ class Waker:
             )
 
     async def _poked(self) -> None:
+        # Let the command's reply go out first: the recomputation queries every source and
+        # would otherwise compete with the send on the critical path of a reply.
+        await asyncio.sleep(POKE_DELAY)
         async with self._lock:
             await self._reschedule()
