@@ -24,12 +24,3 @@ def parse_duration(text: str) -> timedelta:
     if position != len(compact):
         raise ValueError(f"'{text}' is not a duration like 7d, 1h or 30m")
     return total
-
-
-def format_duration(delta: timedelta) -> str:
-    """The inverse of :func:`parse_duration` for whole units (``7d``, ``1h``)."""
-    seconds = int(delta.total_seconds())
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds and seconds % size == 0:
-            return f"{seconds // size}{unit}"
-    return f"{seconds}s"

@@ -139,11 +139,3 @@ async def mark_sent(session: AsyncSession, outbox_id: int, *, event_id: str, now
         .where(OutboxMessage.id == outbox_id)
         .values(sent_at=now, event_id=event_id, attachment=None)
     )
-
-
-async def count_failed_attempt(session: AsyncSession, outbox_id: int) -> None:
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == outbox_id)
-        .values(attempts=OutboxMessage.attempts + 1)
-    )
