@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select, type_coerce
+from sqlalchemy import Row, func, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import NullType
 
+from storage import bulk
 from storage.decisions import DecisionEntry
 from storage.meetings import Meeting
 
 RawRow = Row[Any]
+CHUNK = 1000  # rows per fetch: a few milliseconds of work each (storage.bulk)
 _DAYS = ("decided_on", "deadline")
 _TIMES = ("meeting_at", "recorded_at")
 _LISTS = ("agreed",)
@@ -110,15 +112,6 @@ def _entry_columns() -> list[Any]:
     ]
 
 
-async def _chunks(
-    session: AsyncSession, query: Select[Any], chunk: int
-) -> AsyncGenerator[Sequence[RawRow], None]:
-    connection = await session.connection()  # Core, not the ORM: no per-row ORM work
-    result = await connection.stream(query.execution_options(yield_per=chunk))
-    async for part in result.partitions(chunk):
-        yield part
-
-
 async def count_selected(session: AsyncSession, selection: Selection) -> int:
     total = await session.scalar(
         select(func.count()).select_from(_ENTRY).where(*selection.where(_ENTRY.c))
@@ -127,7 +120,7 @@ async def count_selected(session: AsyncSession, selection: Selection) -> int:
 
 
 def stream_selected(
-    session: AsyncSession, selection: Selection, *, chunk: int = 2000
+    session: AsyncSession, selection: Selection, *, chunk: int = CHUNK
 ) -> AsyncGenerator[Sequence[RawRow], None]:
     """The selected entries in chain order, in chunks of up to ``chunk`` rows (see :data:`FIELDS`).
 
@@ -151,13 +144,13 @@ def stream_selected(
         .where(*selection.where(_ENTRY.c))
         .order_by(_ENTRY.c.id)
     )
-    return _chunks(session, query, chunk)
+    return bulk.chunks(session, query, chunk)
 
 
 def stream_chain(
-    session: AsyncSession, *, chunk: int = 2000
+    session: AsyncSession, *, chunk: int = CHUNK
 ) -> AsyncGenerator[Sequence[RawRow], None]:
     """Every entry in chain order (for verification), in chunks; the fields of :data:`FIELDS`
     up to ``hash`` (nothing joined)."""
     query = select(*_entry_columns()).order_by(_ENTRY.c.id)
-    return _chunks(session, query, chunk)
+    return bulk.chunks(session, query, chunk)
