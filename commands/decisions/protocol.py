@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commands.decisions.protocol_csv import CsvWords
 from commands.decisions.protocol_rows import HASH, ID, DecisionRow, Words
 from commands.decisions.words import person
 from commands.export import Column, ExportRow, Fact, Labels, Sheet
@@ -75,9 +76,12 @@ class Tally:
         self.count, self.first_id, self.last_id, self.last_hash = 0, None, None, GENESIS
 
     def add(self, entry_id: int, entry_hash: str) -> None:
-        self.count += 1
-        self.first_id = entry_id if self.first_id is None else self.first_id
-        self.last_id, self.last_hash = entry_id, entry_hash
+        self.add_chunk(entry_id, 1, entry_id, entry_hash)
+
+    def add_chunk(self, first_id: int, count: int, last_id: int, last_hash: str) -> None:
+        self.count += count
+        self.first_id = first_id if self.first_id is None else self.first_id
+        self.last_id, self.last_hash = last_id, last_hash
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ async def decision_protocol(
     selection = Selection(room_id, start, end, length)
     count = await store.count_selected(session, selection)
     words = Words(settings, texts, dates)
+    csv = CsvWords(words)
     tally = Tally()
 
     async def stream() -> AsyncIterator[ExportRow]:
@@ -113,6 +118,14 @@ async def decision_protocol(
                 for row in chunk:
                     tally.add(row[ID], row[HASH])
                     yield DecisionRow(row, words)
+
+    async def records() -> AsyncIterator[list[str]]:
+        tally.reset()
+        async with aclosing(store.stream_selected(session, selection)) as chunks:
+            async for chunk in chunks:
+                if chunk:
+                    tally.add_chunk(chunk[0][ID], len(chunk), chunk[-1][ID], chunk[-1][HASH])
+                yield [csv.line(row) for row in chunk]
 
     def manifest() -> list[Fact]:
         def fact(key: str, value: Any) -> Fact:
@@ -143,6 +156,7 @@ async def decision_protocol(
         checks=tuple(Column(texts.t(f"decisions.col.{key}"), width) for key, width in CHECKS),
         check_keys=CHECK_KEYS,
         rows=stream,
+        records=records,
         manifest=manifest,
         labels=Labels.of(texts, texts_title=texts.t("decisions.export.texts_title")),
         meta={

@@ -99,6 +99,10 @@ class Labels:
 
 
 RowSource = Callable[[], AsyncIterator[ExportRow]]
+#: CSV records (``csv_text.record``), a chunk at a time, for sheets too long to go
+#: through ``cells`` row by row; they must equal ``csv_text.line(row.cells, check)`` with
+#: ``check`` the positions of the columns that are not ``plain``.
+RecordSource = Callable[[], AsyncIterator[list[str]]]
 
 
 @dataclass
@@ -117,3 +121,4 @@ class Sheet:
     manifest: Callable[[], list[Fact]]  # read after one full pass over ``rows``
     labels: Labels
     meta: dict[str, Any] = field(default_factory=dict)  # JSON head (structured facts)
+    records: RecordSource | None = None  # the CSV rows made directly (see RecordSource)
