@@ -2,20 +2,24 @@
 
 A real SQLite file (storage.engine: WAL, synchronous=NORMAL) is filled with 100,000 decisions
 through ``storage.decision_chain.append_many`` (bulk inserts that still compute the hash
-chain), 10,000 of them in one room and 90,000 in another. Then the real export path –
-``decision_protocol`` (chunked ``session.stream``) and the format writers – writes files:
+chain), 10,000 of them in one room and 90,000 in another, one every quarter of an hour
+round the clock (about three years). Then the real export path – ``decision_protocol``
+(rows read a chunk at a time, ``storage.bulk``) and the format writers – writes files:
 
+- CSV of every room (100,000), several runs: median and range of the wall time.
 - CSV and JSON of the one room (10,000) and of every room (100,000): wall time, and peak
   Python heap during the export (tracemalloc, a separate run, as tracing slows Python down)
   plus the process RSS growth. "Flat" means the 100,000 export peaks about as high as the
   10,000 one, not ten times higher.
 - PDF of 1,000 decisions (a PDF is built in memory by design).
 
-Floors from the same run: a bare ``SELECT`` streaming all 100,000 rows in chunks (plain SQL,
-no conversion, nothing done with them), and the standard ``csv`` module writing the same
-100,000 rows, already formatted, from a list in memory. Always exits 0.
+Floors from the same run: a bare ``SELECT *`` with the standard ``sqlite3`` module, fetching
+all 100,000 rows in chunks (no SQLAlchemy, no join, nothing done with them), and the
+standard ``csv`` module writing the same 100,000 rows, already formatted, from a list in
+memory. Always exits 0.
 
-    .venv/bin/python bench/export.py [--rows 100000] [--small 10000] [--pdf 1000] [--json]
+    .venv/bin/python bench/export.py [--rows 100000] [--runs 5] [--small 10000] [--pdf 1000]
+                                     [--json]
 """
 
 from __future__ import annotations
@@ -24,18 +28,20 @@ import argparse
 import asyncio
 import csv
 import gc
+import sqlite3
+import statistics
 import sys
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Awaitable, Callable
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import psutil
 from _common import REPO_ROOT, machine, print_header, print_json
-from sqlalchemy import text
 
 sys.path.insert(0, REPO_ROOT)
 from commands.decisions.protocol import decision_protocol
@@ -66,7 +72,7 @@ def decision(number: int, room_id: str) -> NewEntry:
         ),
         outcome="adopted",
         decided_on=date(2026, 1, 1) + timedelta(days=number % 330),
-        recorded_at=NOW + timedelta(seconds=number),
+        recorded_at=NOW + timedelta(minutes=15 * number),
         author="@stadt1:test",
         author_partner="stadt",
         source_event_id=f"$event{number:08d}:example.org",
@@ -123,14 +129,12 @@ async def traced(action: Callable[[], Awaitable[Any]]) -> tuple[float, float]:
     return peak / 2**20, max(grown, 0) / 2**20
 
 
-async def bare_select(sessions: SessionFactory) -> int:
-    """Floor: stream every row in chunks (plain SQL, no conversion, nothing done with them)."""
+def bare_select(path: Path) -> int:
+    """Floor: fetch every row in chunks with ``sqlite3`` (nothing done with them)."""
     count = 0
-    async with sessions() as session:
-        connection = await session.connection()
-        query = text("SELECT * FROM decision_entries ORDER BY id")
-        result = await connection.stream(query.execution_options(yield_per=2000))
-        async for part in result.partitions(2000):
+    with closing(sqlite3.connect(path)) as connection:
+        cursor = connection.execute("SELECT * FROM decision_entries ORDER BY id")
+        while part := cursor.fetchmany(1000):
             count += len(part)
     return count
 
@@ -153,7 +157,10 @@ async def run(options: argparse.Namespace, folder: Path) -> dict[str, Any]:
     print(f"  filled {options.rows:,} decisions with their hash chain in "
           f"{results['fill_s']:.1f} s (database {size_mb:.0f} MiB)")  # fmt: skip
 
-    floor_select = await timed(lambda: bare_select(sessions))
+    gc.collect()
+    started = time.perf_counter()
+    assert bare_select(folder / "bench.db") == options.rows
+    floor_select = time.perf_counter() - started
     sample = [
         (n, BIG_ROOM, "Beschluss", "01.12.2026", "", "2. Fachkräftebedarf Logistik",
          f"Qualifizierungsoffensive Logistik, Maßnahme {n}", "Die Partner vereinbaren …",
@@ -169,6 +176,15 @@ async def run(options: argparse.Namespace, folder: Path) -> dict[str, Any]:
     floor_write = time.perf_counter() - started
     del sample
     results["floor"] = {"bare_select_s": floor_select, "bare_csv_s": floor_write}
+
+    runs = []
+    for _ in range(options.runs):
+
+        async def csv_all() -> None:
+            assert await export(sessions, "csv", None, folder / "runs.csv") == options.rows
+
+        runs.append(await timed(csv_all))
+    results["csv_runs_s"] = runs
 
     figures: dict[str, dict[str, float]] = {}
     for fmt in ("csv", "json"):
@@ -223,13 +239,17 @@ def report(results: dict[str, Any]) -> None:
             f"  {name:<14}{row['seconds']:>9.2f}{row['peak_mib']:>15.1f}"
             f"{row['rss_growth_mib']:>10.1f}{row['file_mib']:>10.1f}"
         )
-    print(f"  floor: bare SELECT streaming {rows:,} rows  {floor['bare_select_s']:.2f} s")
+    print(f"  floor: bare sqlite3 SELECT of {rows:,} rows  {floor['bare_select_s']:.2f} s")
     print(f"  floor: bare csv module, {rows:,} ready rows  {floor['bare_csv_s']:.2f} s")
-    csv_all = figures[f"csv {rows:,}"]
-    verdict = "PASS" if csv_all["seconds"] < CSV_BAR_S else "FAIL"
-    print(f"  CSV {rows:,}: {csv_all['seconds']:.2f} s  (bar < {CSV_BAR_S:.1f} s)  {verdict}")
+    runs = results["csv_runs_s"]
+    median = statistics.median(runs)
+    verdict = "PASS" if median < CSV_BAR_S else "FAIL"
+    print(
+        f"  CSV {rows:,}, {len(runs)} runs: median {median:.2f} s, "
+        f"range {min(runs):.2f}–{max(runs):.2f} s  (bar < {CSV_BAR_S:.1f} s)  {verdict}"
+    )
     floors = floor["bare_select_s"] + floor["bare_csv_s"]
-    print(f"    = {csv_all['seconds'] / floors:.2f}x the two floors together ({floors:.2f} s)")
+    print(f"    = {median / floors:.2f}x the two floors together ({floors:.2f} s)")
     for fmt in ("csv", "json"):
         big, little = figures[f"{fmt} {rows:,}"], figures[f"{fmt} {small:,}"]
         ratio = big["peak_mib"] / little["peak_mib"]
@@ -244,6 +264,7 @@ def report(results: dict[str, Any]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000, help="decisions in the database")
+    parser.add_argument("--runs", type=int, default=5, help="timed CSV exports of all rows")
     parser.add_argument("--small", type=int, default=10_000, help="decisions in the small room")
     parser.add_argument("--pdf", type=int, default=1_000, help="decisions in the PDF")
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
