@@ -198,10 +198,12 @@ async def notify(ctx: Context, doc: Doc) -> Doc:
     return doc.para(ctx.texts.line("meetings.notify", people=people)) if people else doc
 
 
-async def next_reminder_lines(ctx: Context, limit: int = 3) -> list[Line]:
-    """The room's next reminders for ``!status``: ``Mo., 7. Dez. 2026, 10:00 Uhr: #4 … (1 Tag vorher)``."""
+async def next_reminder_lines(
+    ctx: Context, meetings: Sequence[Meeting], limit: int = 3
+) -> list[Line]:
+    """The next reminders of ``meetings`` (those whose reminders come next, see
+    ``storage.overview``) for ``!status``: ``Mo., 7. Dez. 2026, 10:00 Uhr: #4 … (1 Tag vorher)``."""
     found: list[tuple[datetime, Meeting, timedelta]] = []
-    meetings = await store.next_reminder_meetings(ctx.session, ctx.room_id, limit)
     changes = await store.changes_of(ctx.session, [m.id for m in meetings])
     for meeting in meetings:
         schedule = schedule_of(meeting, changes[meeting.id])

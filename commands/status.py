@@ -10,6 +10,10 @@ from commands.roles import Role
 from commands.router import Command, NoArgs
 from commands.sector_views import missing_partners, round_title
 from storage import sectors as sectors_store
+from storage.overview import room_overview
+from storage.sectors import Round
+
+NEXT_REMINDERS = 3
 
 
 async def show_status(ctx: Context, _args: NoArgs) -> Reply:
@@ -22,16 +26,19 @@ async def show_status(ctx: Context, _args: NoArgs) -> Reply:
         )
     )
     doc.line(ctx.t("status.storage", backend=runtime.backend))
-    upcoming = await next_reminder_lines(ctx, limit=3)
+    overview = await room_overview(ctx.session, ctx.room_id, limit=NEXT_REMINDERS)
+    upcoming = await next_reminder_lines(ctx, overview.meetings, limit=NEXT_REMINDERS)
     if upcoming:
         doc.line(ctx.t("status.next")).items(upcoming)
     else:
         doc.line(ctx.t("status.next_none"))
-    round_ = await sectors_store.current_round(ctx.session, ctx.room_id)
+    round_ = None
+    if overview.open_round_id is not None:
+        round_ = await ctx.session.get(Round, overview.open_round_id)
     if round_ is not None:
         inputs = await sectors_store.inputs_of_round(ctx.session, round_.id)
         doc.line(round_title(ctx.texts, ctx.dates, round_, missing_partners(ctx.settings, inputs)))
-    drafts = await pr.open_drafts(ctx)
+    drafts = await pr.open_drafts(ctx) if overview.unpublished_release else ""
     if drafts:
         doc.line(ctx.t("pm.status_open", drafts=drafts))
     elif round_ is None:

@@ -223,17 +223,6 @@ async def earliest_reminder(session: AsyncSession) -> datetime | None:
     return result
 
 
-async def next_reminder_meetings(session: AsyncSession, room_id: str, limit: int) -> list[Meeting]:
-    """The meetings of a room whose reminders come next."""
-    query = (
-        select(Meeting)
-        .where(Meeting.room_id == room_id, Meeting.next_reminder_at.is_not(None))
-        .order_by(Meeting.next_reminder_at)
-        .limit(limit)
-    )
-    return list(await session.scalars(query))
-
-
 async def claim_delivery(
     session: AsyncSession,
     *,
