@@ -136,11 +136,12 @@ class Dispatcher:
             # No separate "handled" row on this path: the reply's outbox row has a unique
             # transaction id derived from the event id, so a replayed event fails at commit
             # and everything the handler did is rolled back (one statement fewer per command).
-            async with self.sessions() as session, session.begin():
-                ctx = self._context(session, message, sender)
-                reply = await command.handler(ctx, invocation.args)
-                queued = self._queue(session, message, [reply, *ctx.posts])
-            self.push(queued)
+            async with self.sessions() as session:
+                async with session.begin():
+                    ctx = self._context(session, message, sender)
+                    reply = await command.handler(ctx, invocation.args)
+                    queued = self._queue(session, message, [reply, *ctx.posts])
+                self.push(queued)  # committed: the reply goes out while the session closes
         except IntegrityError:
             if await self._already_answered(message):
                 return
