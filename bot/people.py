@@ -19,10 +19,18 @@ class Person:
     """One human user: logs in, talks, reacts, and records what arrives in their rooms."""
 
     def __init__(
-        self, homeserver: str, user_id: str, password: str, store: Path | None = None
+        self,
+        homeserver: str,
+        user_id: str,
+        password: str,
+        store: Path | None = None,
+        *,
+        hear_self: bool = True,
     ) -> None:
         self.user_id = user_id
         self.password = password
+        # Without their own messages, a person's sync is not woken by what they send.
+        self._filter = None if hear_self else {"room": {"timeline": {"not_senders": [user_id]}}}
         config = nio.AsyncClientConfig(
             store_sync_tokens=False, encryption_enabled=store is not None
         )
@@ -123,7 +131,9 @@ class Person:
         since: str | None = None
         while True:
             try:
-                response = await self.client.sync(timeout=10_000 if since else 0, since=since)
+                response = await self.client.sync(
+                    timeout=10_000 if since else 0, since=since, sync_filter=self._filter
+                )
             except (OSError, TimeoutError, nio.exceptions.LocalProtocolError):
                 await asyncio.sleep(0.5)  # homeserver briefly away (outage tests): keep listening
                 continue
