@@ -181,6 +181,7 @@ async def running_bot(
             rooms=rooms,
             push=push,
             hooks=event_hooks(settings),
+            send_first=outbox.send_first,
         )
         waker = Waker(
             scheduler, due_sources(settings), sessions, clock, dispatcher.queue_posts, outbox.push

@@ -3,6 +3,13 @@
 Each command runs in its own session and transaction, which also records the event
 as handled and writes the reply to the outbox. User mistakes become a friendly
 reply; anything else becomes an apology in the room and a full traceback in the log.
+
+A command that only reads (``Command.reads_only``) changes nothing that its reply could
+announce too early, so once the bot is live its reply is sent first and recorded after
+(``Outbox.send_first``): a crash in between replays the event, and the homeserver keeps
+the first reply to the repeated transaction id (SPEC §6). Events of the first batch after
+a start may be such replays of an earlier run; they take the recorded path, which sees
+the earlier reply and sends nothing, however long ago it was.
 """
 
 from __future__ import annotations
@@ -54,6 +61,10 @@ class Dispatcher:
     rooms: set[str]
     push: Callable[[list[OutboxMessage]], None]
     hooks: Sequence[EventHook] = ()
+    #: Sends replies before they are recorded; False when it cannot (others are queued).
+    send_first: Callable[[list[OutboxMessage]], Awaitable[bool]] | None = None
+    #: Set by the sync loop once the first batch after start is handled and saved.
+    live: bool = False
     texts: Catalogue = field(init=False)
     dates: DateFormatter = field(init=False)
     _recent: dict[str, deque[datetime]] = field(init=False, default_factory=dict)
@@ -133,6 +144,9 @@ class Dispatcher:
     async def _run(self, message: Message, invocation: Invocation, sender: Identity) -> None:
         command = invocation.command
         try:
+            if command.reads_only and self.live and self.send_first is not None:
+                await self._run_reading(message, invocation, sender, self.send_first)
+                return
             # No separate "handled" row on this path: the reply's outbox row has a unique
             # transaction id derived from the event id, so a replayed event fails at commit
             # and everything the handler did is rolled back (one statement fewer per command).
@@ -140,7 +154,8 @@ class Dispatcher:
                 async with session.begin():
                     ctx = self._context(session, message, sender)
                     reply = await command.handler(ctx, invocation.args)
-                    queued = self._queue(session, message, [reply, *ctx.posts])
+                    queued = self._queue(message, [reply, *ctx.posts])
+                    session.add_all(queued)
                 self.push(queued)  # committed: the reply goes out while the session closes
         except IntegrityError:
             if await self._already_answered(message):
@@ -152,6 +167,25 @@ class Dispatcher:
             raise
         except Exception:
             await self._apologise(message)
+
+    async def _run_reading(
+        self,
+        message: Message,
+        invocation: Invocation,
+        sender: Identity,
+        send_first: Callable[[list[OutboxMessage]], Awaitable[bool]],
+    ) -> None:
+        """A reading command: reply first, record after (see the module docstring)."""
+        async with self.sessions() as session:
+            ctx = self._context(session, message, sender)
+            reply = await invocation.command.handler(ctx, invocation.args)
+            queued = self._queue(message, [reply, *ctx.posts])
+        if await send_first(queued):
+            return
+        async with self.sessions() as session:  # others are queued: keep the order
+            async with session.begin():
+                session.add_all(queued)
+            self.push(queued)
 
     async def _apologise(self, message: Message) -> None:
         """Log the full traceback under a short reference; the room gets only the reference."""
@@ -172,7 +206,8 @@ class Dispatcher:
                 session, event_id=message.event_id, room_id=message.room_id, now=self.clock()
             ):
                 return
-            queued = self._queue(session, message, [Reply(doc)]) if doc is not None else []
+            queued = self._queue(message, [Reply(doc)]) if doc is not None else []
+            session.add_all(queued)
         self.push(queued)
 
     async def _run_hooks(self, event: Reaction | Redaction) -> None:
@@ -189,7 +224,6 @@ class Dispatcher:
                     row
                     for n, reply in enumerate(replies)
                     for row in self._outbox(
-                        session,
                         event.room_id,
                         reply,
                         cause=(event.event_id, n),
@@ -197,6 +231,7 @@ class Dispatcher:
                         thread=None,
                     )
                 ]
+                session.add_all(queued)
             self.push(queued)
         except asyncio.CancelledError:
             raise
@@ -204,14 +239,16 @@ class Dispatcher:
             log.exception("event hook failed room=%s event=%s", event.room_id, event.event_id)
 
     def queue_posts(self, session: AsyncSession, posts: list[ScheduledPost]) -> list[OutboxMessage]:
-        """Outbox rows for timed posts (reminders): top-level messages, not replies."""
-        return [
+        """Outbox rows for timed posts (reminders), added to ``session``: top-level messages."""
+        rows = [
             row
             for post in posts
             for row in self._outbox(
-                session, post.room_id, post.reply, cause=post.cause, reply_to=None, thread=None
+                post.room_id, post.reply, cause=post.cause, reply_to=None, thread=None
             )
         ]
+        session.add_all(rows)
+        return rows
 
     def _context(self, session: AsyncSession, message: Message, sender: Identity) -> Context:
         return Context(
@@ -227,14 +264,12 @@ class Dispatcher:
             runtime=self.runtime,
         )
 
-    def _queue(
-        self, session: AsyncSession, message: Message, replies: list[Reply]
-    ) -> list[OutboxMessage]:
+    def _queue(self, message: Message, replies: list[Reply]) -> list[OutboxMessage]:
+        """Outbox rows for the replies to ``message`` (not in any session yet)."""
         queued = []
         for number, reply in enumerate(replies):
             queued.extend(
                 self._outbox(
-                    session,
                     message.room_id,
                     reply,
                     cause=(message.event_id, number),
@@ -246,7 +281,6 @@ class Dispatcher:
 
     def _outbox(
         self,
-        session: AsyncSession,
         room_id: str,
         reply: Reply,
         *,
@@ -261,8 +295,7 @@ class Dispatcher:
             too_long = Doc().line(self.texts.t("error.reply_too_long"))
             content = notice(too_long, reply_to=reply_to, thread_root=thread if reply_to else None)
         rows = [
-            core.add_outbox(
-                session,
+            core.new_outbox(
                 room_id=room_id,
                 txn_id=txn_id(*cause),
                 content=content,
@@ -273,8 +306,7 @@ class Dispatcher:
         if reply.attachment is not None:
             file = reply.attachment
             rows.append(
-                core.add_outbox(
-                    session,
+                core.new_outbox(
                     room_id=room_id,
                     txn_id=txn_id(*cause, "file"),
                     content=file_content(

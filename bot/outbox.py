@@ -2,6 +2,7 @@
 
 A message is written to the outbox in the transaction that caused it and marked sent
 only after the homeserver accepted it; its transaction id makes a resend harmless.
+Replies to commands that only read are sent first and written after (:meth:`send_first`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
 
 from bot.matrix import PermanentError, Sender, TransientError
 from storage import core
@@ -52,6 +55,42 @@ class Outbox:
         if messages:
             self._idle.clear()
             self._wake.set()
+
+    async def send_first(self, messages: list[OutboxMessage]) -> bool:
+        """Send ``messages`` now, then record them as sent; False (nothing done) when
+        others are queued, which must go out first.
+
+        One that cannot be sent yet is recorded unsent and queued for the usual retries.
+        If the record already exists, an earlier run answered the same event, and the
+        homeserver kept that answer for the repeated transaction id.
+        """
+        if self._queue:
+            return False
+        self._idle.clear()
+        try:
+            unsent = list(messages)
+            while unsent:
+                try:
+                    event_id = await self._deliver(unsent[0])
+                except TransientError as exc:
+                    log.warning("send of a reply delayed (%s); queued for a retry", exc)
+                    break
+                except PermanentError as exc:
+                    log.error("a reply cannot be sent: %s", exc)
+                    event_id = ""
+                sent = unsent.pop(0)
+                sent.sent_at, sent.event_id, sent.attachment = self.clock(), event_id, None
+            try:
+                async with self.sessions() as session, session.begin():
+                    session.add_all(messages)
+            except IntegrityError:
+                log.info("reply %s was recorded before (a replayed event)", messages[0].txn_id)
+                return True
+            self.push(unsent)
+            return True
+        finally:
+            if not self._queue:
+                self._idle.set()
 
     async def load_unsent(self) -> None:
         """Queue what an earlier run committed but did not get sent (crash, outage, failover)."""

@@ -64,6 +64,7 @@ class SyncLoop:
                     await self._handle_batch(batch, token)
                 async with self.sessions() as session, session.begin():
                     await core.set_state(session, self.state_key, batch.next_batch)
+                self.dispatcher.live = True  # later events are new, not replays of a past run
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

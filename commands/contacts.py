@@ -105,6 +105,7 @@ def commands() -> list[Command]:
         Command(
             names=("kontakte", "contacts"),
             handler=list_contacts,
+            reads_only=True,
             role=Role.EVERYONE,
             help="contacts.help",
             example="!kontakte",

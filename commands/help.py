@@ -50,6 +50,7 @@ def commands() -> list[Command]:
         Command(
             names=("hilfe", "help"),
             handler=show_help,
+            reads_only=True,
             role=Role.EVERYONE,
             help="help.help",
             example="!hilfe kontakte",

@@ -238,6 +238,7 @@ def commands() -> list[Command]:
         Command(
             names=("termine", "meetings"),
             handler=list_meetings,
+            reads_only=True,
             role=Role.EVERYONE,
             help="meetings.help_list",
             example="!termine",
@@ -245,6 +246,7 @@ def commands() -> list[Command]:
         Command(
             names=names,
             handler=show_meeting,
+            reads_only=True,
             role=Role.EVERYONE,
             help="meetings.help_show",
             example="!termin 4",

@@ -177,6 +177,7 @@ def commands() -> list[Command]:
         Command(
             names=("infos", "notices"),
             handler=list_notices,
+            reads_only=True,
             role=Role.EVERYONE,
             help="notices.list_help",
             example="!infos Logistik",

@@ -46,6 +46,9 @@ class Command:
     positional: tuple[str, ...] = ()
     rest: str | None = None  # field that takes the remaining text, newlines included
     options: dict[str, str] = field(default_factory=dict)  # alias -> field (e.g. "place": "ort")
+    #: The handler only reads storage, so its reply may go out before it is recorded
+    #: (``bot.dispatch``); ``tests/unit/test_reading_commands.py`` holds every such command to it.
+    reads_only: bool = False
 
     @property
     def name(self) -> str:

@@ -37,6 +37,7 @@ def commands() -> list[Command]:
         Command(
             names=SECTOR,
             handler=history,
+            reads_only=True,
             role=Role.EVERYONE,
             help="sectors.help.history",
             example="!branche Logistik",
@@ -46,6 +47,7 @@ def commands() -> list[Command]:
         Command(
             names=("branchen", "sectors"),
             handler=overview,
+            reads_only=True,
             role=Role.EVERYONE,
             help="sectors.help.overview",
             example="!branchen",

@@ -51,6 +51,7 @@ def commands() -> list[Command]:
         Command(
             names=("status",),
             handler=show_status,
+            reads_only=True,
             role=Role.EVERYONE,
             help="status.help",
             example="!status",

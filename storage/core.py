@@ -90,6 +90,29 @@ async def set_state(session: AsyncSession, key: str, value: str) -> None:
         row.value = value
 
 
+def new_outbox(
+    *,
+    room_id: str,
+    txn_id: str,
+    content: dict[str, Any],
+    now: datetime,
+    purpose: str = "reply",
+    attachment: tuple[str, str, bytes] | None = None,
+) -> OutboxMessage:
+    """A message to send, not yet in any session (see :func:`add_outbox`)."""
+    message = OutboxMessage(
+        room_id=room_id,
+        txn_id=txn_id,
+        content=content,
+        created_at=now,
+        purpose=purpose,
+        attempts=0,
+    )
+    if attachment is not None:
+        message.attachment_name, message.attachment_type, message.attachment = attachment
+    return message
+
+
 def add_outbox(
     session: AsyncSession,
     *,
@@ -101,16 +124,14 @@ def add_outbox(
     attachment: tuple[str, str, bytes] | None = None,
 ) -> OutboxMessage:
     """Queue a message; it is sent after the surrounding transaction commits."""
-    message = OutboxMessage(
+    message = new_outbox(
         room_id=room_id,
         txn_id=txn_id,
         content=content,
-        created_at=now,
+        now=now,
         purpose=purpose,
-        attempts=0,
+        attachment=attachment,
     )
-    if attachment is not None:
-        message.attachment_name, message.attachment_type, message.attachment = attachment
     session.add(message)
     return message
 

@@ -78,6 +78,7 @@ def commands() -> list[Command]:
         Command(
             names=("beschlüsse", "decisions"),
             handler=list_decisions,
+            reads_only=True,
             role=Role.EVERYONE,
             help="decisions.help.list",
             example="!beschlüsse logistik",

@@ -75,6 +75,7 @@ def commands() -> list[Command]:
         Command(
             names=NAMES,
             handler=list_exports,
+            reads_only=True,
             role=Role.EVERYONE,
             help="export.help",
             example="!export",

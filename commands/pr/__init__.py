@@ -37,6 +37,7 @@ def commands() -> list[Command]:
         Command(
             names=NAMES,
             handler=show_or_list,
+            reads_only=True,
             role=Role.EVERYONE,
             help="pm.help.show",
             example="!pm 3",
@@ -102,6 +103,7 @@ def commands() -> list[Command]:
             names=NAMES,
             sub=("verlauf", "history"),
             handler=show_history,
+            reads_only=True,
             role=Role.PARTICIPANT,
             help="pm.help.history",
             example="!pm verlauf 3",

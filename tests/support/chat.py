@@ -117,6 +117,8 @@ class Chat:
             rooms={ROOM},
             push=self.outbox.push,
             hooks=event_hooks(settings),
+            send_first=self.outbox.send_first,
+            live=True,  # a bot that is running, past its first batch
         )
         self._ids = itertools.count()
 
