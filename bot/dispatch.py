@@ -61,8 +61,9 @@ class Dispatcher:
     rooms: set[str]
     push: Callable[[list[OutboxMessage]], None]
     hooks: Sequence[EventHook] = ()
-    #: Sends replies before they are recorded; False when it cannot (others are queued).
-    send_first: Callable[[list[OutboxMessage]], Awaitable[bool]] | None = None
+    #: Sends replies before they are stored: returns those still to send, or None (nothing
+    #: sent) while others are queued (``Outbox.send_first``).
+    send_first: Callable[[list[OutboxMessage]], Awaitable[list[OutboxMessage] | None]] | None = None
     #: Set by the sync loop once the first batch after start is handled and saved.
     live: bool = False
     texts: Catalogue = field(init=False)
@@ -173,19 +174,21 @@ class Dispatcher:
         message: Message,
         invocation: Invocation,
         sender: Identity,
-        send_first: Callable[[list[OutboxMessage]], Awaitable[bool]],
+        send_first: Callable[[list[OutboxMessage]], Awaitable[list[OutboxMessage] | None]],
     ) -> None:
-        """A reading command: reply first, record after (see the module docstring)."""
+        """A reading command: reply first, store the reply after (see the module docstring).
+
+        A replayed event fails to store its reply (IntegrityError, as on the usual path);
+        the homeserver kept the first reply to the repeated transaction id.
+        """
         async with self.sessions() as session:
             ctx = self._context(session, message, sender)
             reply = await invocation.command.handler(ctx, invocation.args)
             queued = self._queue(message, [reply, *ctx.posts])
-        if await send_first(queued):
-            return
-        async with self.sessions() as session:  # others are queued: keep the order
-            async with session.begin():
-                session.add_all(queued)
-            self.push(queued)
+            unsent = await send_first(queued)
+            session.add_all(queued)
+            await session.commit()
+            self.push(queued if unsent is None else unsent)
 
     async def _apologise(self, message: Message) -> None:
         """Log the full traceback under a short reference; the room gets only the reference."""

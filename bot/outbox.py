@@ -13,8 +13,6 @@ from collections import deque
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
-
 from bot.matrix import PermanentError, Sender, TransientError
 from storage import core
 from storage.core import OutboxMessage
@@ -56,38 +54,27 @@ class Outbox:
             self._idle.clear()
             self._wake.set()
 
-    async def send_first(self, messages: list[OutboxMessage]) -> bool:
-        """Send ``messages`` now, then record them as sent; False (nothing done) when
-        others are queued, which must go out first.
-
-        One that cannot be sent yet is recorded unsent and queued for the usual retries.
-        If the record already exists, an earlier run answered the same event, and the
-        homeserver kept that answer for the repeated transaction id.
+    async def send_first(self, messages: list[OutboxMessage]) -> list[OutboxMessage] | None:
+        """Send ``messages`` before they are stored; the caller stores them next, with
+        ``sent_at`` set on those that went out, and queues the rest (returned) for the usual
+        retries. None (nothing sent) while others are queued: they must go out first.
         """
         if self._queue:
-            return False
+            return None
         self._idle.clear()
         try:
-            unsent = list(messages)
-            while unsent:
+            for number, message in enumerate(messages):
                 try:
-                    event_id = await self._deliver(unsent[0])
+                    event_id = await self._deliver(message)
                 except TransientError as exc:
                     log.warning("send of a reply delayed (%s); queued for a retry", exc)
-                    break
+                    return messages[number:]
                 except PermanentError as exc:
                     log.error("a reply cannot be sent: %s", exc)
                     event_id = ""
-                sent = unsent.pop(0)
-                sent.sent_at, sent.event_id, sent.attachment = self.clock(), event_id, None
-            try:
-                async with self.sessions() as session, session.begin():
-                    session.add_all(messages)
-            except IntegrityError:
-                log.info("reply %s was recorded before (a replayed event)", messages[0].txn_id)
-                return True
-            self.push(unsent)
-            return True
+                message.sent_at, message.event_id = self.clock(), event_id
+                message.attachment = None
+            return []
         finally:
             if not self._queue:
                 self._idle.set()
