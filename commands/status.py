@@ -11,7 +11,6 @@ from commands.router import Command, NoArgs
 from commands.sector_views import missing_partners, round_title
 from storage import sectors as sectors_store
 from storage.overview import room_overview
-from storage.sectors import Round
 
 NEXT_REMINDERS = 3
 
@@ -32,9 +31,7 @@ async def show_status(ctx: Context, _args: NoArgs) -> Reply:
         doc.line(ctx.t("status.next")).items(upcoming)
     else:
         doc.line(ctx.t("status.next_none"))
-    round_ = None
-    if overview.open_round_id is not None:
-        round_ = await ctx.session.get(Round, overview.open_round_id)
+    round_ = overview.open_round
     if round_ is not None:
         inputs = await sectors_store.inputs_of_round(ctx.session, round_.id)
         doc.line(round_title(ctx.texts, ctx.dates, round_, missing_partners(ctx.settings, inputs)))

@@ -17,30 +17,30 @@ from sqlalchemy import Select, String, and_, bindparam, exists, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.meetings import Meeting
-from storage.press import PUBLISHED, PressEvent, PressRelease
+from storage.press import PressRelease, is_published
 from storage.sectors import Round
 
 
 @dataclass(frozen=True)
 class Overview:
     meetings: list[Meeting]  # the next ``limit`` by their next reminder
-    open_round_id: int | None
+    open_round: Round | None
     unpublished_release: bool  # one may still wait for approvals
 
 
 async def room_overview(session: AsyncSession, room_id: str, limit: int) -> Overview:
     """One row per meeting with a reminder ahead (or one row without a meeting), each
-    carrying the open round's id and whether an unpublished release exists."""
+    carrying the open round and whether an unpublished release exists."""
     rows = (await session.execute(_query(limit), {"room_id": room_id})).all()
     return Overview(
         meetings=[meeting for _, _, meeting in rows if meeting is not None],
-        open_round_id=rows[0][0],
+        open_round=rows[0][0],
         unpublished_release=bool(rows[0][1]),
     )
 
 
 @cache
-def _query(limit: int) -> Select[int | None, bool, Meeting | None]:
+def _query(limit: int) -> Select[Round | None, bool, Meeting | None]:
     """Built once: the statement is as costly to build as to run."""
     room_id = bindparam("room_id", type_=String)
     open_round = (
@@ -50,14 +50,12 @@ def _query(limit: int) -> Select[int | None, bool, Meeting | None]:
         .limit(1)
         .scalar_subquery()
     )
-    published = exists().where(
-        PressEvent.release_id == PressRelease.id, PressEvent.kind == PUBLISHED
-    )
-    unpublished = exists().where(PressRelease.room_id == room_id, ~published)
+    unpublished = exists().where(PressRelease.room_id == room_id, ~is_published())
     always_one_row = select(literal(1).label("one")).subquery()
     return (
-        select(open_round, unpublished, Meeting)
+        select(Round, unpublished, Meeting)
         .select_from(always_one_row)
+        .outerjoin(Round, Round.id == open_round)
         .outerjoin(Meeting, and_(Meeting.room_id == room_id, Meeting.next_reminder_at.is_not(None)))
         .order_by(Meeting.next_reminder_at)
         .limit(limit)

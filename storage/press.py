@@ -18,11 +18,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    exists,
     select,
     text,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.selectable import Exists
 
 from storage.base import Base, UTCDateTime
 from storage.core import OutboxMessage
@@ -224,6 +226,24 @@ async def list_releases(session: AsyncSession, room_id: str, limit: int) -> list
     rows = await session.scalars(
         select(PressRelease)
         .where(PressRelease.room_id == room_id)
+        .order_by(PressRelease.id.desc())
+        .limit(limit)
+    )
+    return list(rows)
+
+
+def is_published() -> Exists:
+    """Whether the release of the surrounding query has its "published" event."""
+    return exists().where(PressEvent.release_id == PressRelease.id, PressEvent.kind == PUBLISHED)
+
+
+async def unpublished_releases(
+    session: AsyncSession, room_id: str, limit: int
+) -> list[PressRelease]:
+    """The newest releases of a room that have no "published" event yet."""
+    rows = await session.scalars(
+        select(PressRelease)
+        .where(PressRelease.room_id == room_id, ~is_published())
         .order_by(PressRelease.id.desc())
         .limit(limit)
     )

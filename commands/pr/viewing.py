@@ -14,7 +14,14 @@ from commands.pr.approval import approval_lines
 from commands.pr.desk import Desk, draft_purpose, find_release
 from commands.pr.drafting import draft_doc
 from commands.pr.markdown import render
-from commands.pr.state import Status, load_state, load_states, partner_names, status_text
+from commands.pr.state import (
+    ReleaseState,
+    Status,
+    load_state,
+    load_states,
+    partner_names,
+    status_text,
+)
 from storage import press as store
 from storage.press import PressEvent, PressVersion
 
@@ -91,9 +98,11 @@ async def _listing(desk: Desk) -> Doc:
 async def open_drafts(ctx: Context) -> str:
     """``PM #3 (ausstehend: Agentur, Jobcenter)`` for each unapproved release, for ``!status``."""
     desk = Desk.of(ctx)
-    releases = await store.list_releases(ctx.session, ctx.room_id, LIST_LIMIT)
+    releases = await store.unpublished_releases(ctx.session, ctx.room_id, LIST_LIMIT)
+    decided = await store.decisions(ctx.session, releases)
     open_ones = []
-    for state in await load_states(ctx.session, releases):
+    for release in releases:
+        state = ReleaseState(release, decided[release.id], published=None)
         if state.status(ctx.settings.partners) is not Status.APPROVED:
             missing = partner_names(state.missing(ctx.settings.partners), short=True)
             open_ones.append(desk.t("pm.status_open_one", id=state.release.id, partners=missing))

@@ -19,7 +19,7 @@ async def test_an_empty_room_has_nothing_open(engine: AsyncEngine) -> None:
     async with session_factory(engine)() as session:
         overview = await room_overview(session, ROOM, limit=3)
     assert overview.meetings == []
-    assert overview.open_round_id is None and overview.unpublished_release is False
+    assert overview.open_round is None and overview.unpublished_release is False
 
 
 async def test_the_next_meetings_the_open_round_and_an_unpublished_release(
@@ -55,7 +55,7 @@ async def test_the_next_meetings_the_open_round_and_an_unpublished_release(
     async with session_factory(engine)() as session:
         overview = await room_overview(session, ROOM, limit=3)
     assert [m.title for m in overview.meetings] == ["bald", "mittel", "später"]
-    assert overview.open_round_id == running.id
+    assert overview.open_round is not None and overview.open_round.id == running.id
     assert overview.unpublished_release is True
 
     async with session_factory(engine)() as session, session.begin():
@@ -69,4 +69,5 @@ async def test_the_next_meetings_the_open_round_and_an_unpublished_release(
     assert [m.title for m in overview.meetings] == ["bald"]
     assert overview.unpublished_release is False  # published: nothing waits for approval
     assert [m.id for m in other.meetings] == [ids["anderer Raum"]]
-    assert other.open_round_id not in (None, running.id) and other.unpublished_release is False
+    assert other.open_round is not None and other.open_round.id != running.id
+    assert other.unpublished_release is False
