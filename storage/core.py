@@ -99,7 +99,8 @@ def new_outbox(
     purpose: str = "reply",
     attachment: tuple[str, str, bytes] | None = None,
 ) -> OutboxMessage:
-    """A message to send, not yet in any session (see :func:`add_outbox`)."""
+    """A message to send; the caller adds it to the transaction that caused it (the
+    usual path) or stores it once it is sent (a reading command's reply, ``bot.dispatch``)."""
     message = OutboxMessage(
         room_id=room_id,
         txn_id=txn_id,
@@ -110,29 +111,6 @@ def new_outbox(
     )
     if attachment is not None:
         message.attachment_name, message.attachment_type, message.attachment = attachment
-    return message
-
-
-def add_outbox(
-    session: AsyncSession,
-    *,
-    room_id: str,
-    txn_id: str,
-    content: dict[str, Any],
-    now: datetime,
-    purpose: str = "reply",
-    attachment: tuple[str, str, bytes] | None = None,
-) -> OutboxMessage:
-    """Queue a message; it is sent after the surrounding transaction commits."""
-    message = new_outbox(
-        room_id=room_id,
-        txn_id=txn_id,
-        content=content,
-        now=now,
-        purpose=purpose,
-        attachment=attachment,
-    )
-    session.add(message)
     return message
 
 

@@ -126,9 +126,8 @@ async def test_releases_belong_to_their_room_and_messages_to_their_purpose(
     mine, other = await new_release(engine, "!r"), await new_release(engine, "!other")
     sessions = session_factory(engine)
     async with sessions() as session, session.begin():
-        row = core.add_outbox(
-            session, room_id="!r", txn_id="t", content={}, now=NOW, purpose="pm:1:1"
-        )
+        row = core.new_outbox(room_id="!r", txn_id="t", content={}, now=NOW, purpose="pm:1:1")
+        session.add(row)
         await session.flush()
         await core.mark_sent(session, row.id, event_id="$draft", now=NOW)
     async with sessions() as session:

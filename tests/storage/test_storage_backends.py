@@ -42,14 +42,15 @@ async def test_a_rolled_back_claim_leaves_no_trace(engine: AsyncEngine) -> None:
 async def test_outbox_keeps_order_and_marks_delivery(engine: AsyncEngine) -> None:
     sessions = session_factory(engine)
     async with sessions() as session, session.begin():
-        core.add_outbox(session, room_id="!r", txn_id="t1", content={"body": "ä"}, now=NOW)
-        core.add_outbox(
-            session,
-            room_id="!r",
-            txn_id="t2",
-            content={"body": "b"},
-            now=NOW,
-            attachment=("a.csv", "text/csv", b"x;y"),
+        session.add(core.new_outbox(room_id="!r", txn_id="t1", content={"body": "ä"}, now=NOW))
+        session.add(
+            core.new_outbox(
+                room_id="!r",
+                txn_id="t2",
+                content={"body": "b"},
+                now=NOW,
+                attachment=("a.csv", "text/csv", b"x;y"),
+            )
         )
     async with sessions() as session:
         pending = await core.unsent_outbox(session)
