@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.content import MAX_EVENT_BYTES, file_content, notice, size_of, txn_id
@@ -187,7 +187,15 @@ class Dispatcher:
             queued = self._queue(message, [reply, *ctx.posts])
             unsent = await send_first(queued)
             session.add_all(queued)
-            await session.commit()
+            try:
+                await session.commit()
+            except SQLAlchemyError as error:
+                if unsent != [] or isinstance(error, IntegrityError):
+                    raise  # nothing (or not all) went out: the usual error handling
+                # The reply is out; an apology now would contradict it. A replay after a
+                # crash is answered by the homeserver's copy (same transaction id).
+                log.exception("reply to %s sent but not stored", message.event_id)
+                return
             self.push(queued if unsent is None else unsent)
 
     async def _apologise(self, message: Message) -> None:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.events import Message
 from commands.errors import CommandError
@@ -145,3 +147,27 @@ async def test_a_reading_reply_waits_behind_what_is_queued(chat: Chat) -> None:
 
 def in_reply_to(message: dict[str, Any]) -> str:
     return str(message["content"]["m.relates_to"]["m.in_reply_to"]["event_id"])
+
+
+async def test_a_reply_that_went_out_is_not_followed_by_an_apology(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Storing a sent reply fails (disk full, say): the room sees the answer, nothing else.
+
+    (An apology would carry the reply's transaction id and be swallowed by the homeserver;
+    the bot must not even try, and must log what happened.)
+    """
+    commit = AsyncSession.commit
+
+    async def failing(session: AsyncSession) -> None:
+        if session.new:  # the reply being stored
+            raise OperationalError("INSERT INTO outbox", {}, Exception("disk I/O error"))
+        await commit(session)
+
+    monkeypatch.setattr(AsyncSession, "commit", failing)
+    event_id = await chat.send("stadt1", "!status")
+    assert len(chat.sent) == 1 and chat.replies_to(event_id)
+    assert chat.last.startswith("koopbot")
+    logged = [record.getMessage() for record in caplog.records]
+    assert f"reply to {event_id} sent but not stored" in logged
+    assert not any(text.startswith("command failed") for text in logged)
