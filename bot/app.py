@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
@@ -28,7 +29,6 @@ from commands.retention import RetentionPurge
 from commands.router import Command, Router
 from config import Settings
 from storage import migrate
-from storage.core import OutboxMessage
 from storage.engine import SessionFactory, create_engine, session_factory
 from storage.lock import instance_lock
 
@@ -125,6 +125,16 @@ class Bot:
         await self.tasks.first_failure()
 
 
+async def _finish_work(sync: SyncLoop, outbox: Outbox, waker: Waker, grace: float = 5.0) -> None:
+    """At shutdown: let the batch being handled finish, queued replies go out and a
+    wake-up under way end (bounded: an unreachable homeserver must not hold the shutdown
+    up); then the tasks are cancelled and no transaction is cut off halfway."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(sync.finish(), grace)
+        await asyncio.wait_for(waker.stop(), grace)
+        await asyncio.wait_for(outbox.wait_idle(), grace)
+
+
 async def _retry(action: Callable[[], Coroutine[Any, Any, Any]], what: str) -> Any:
     delay = 0.5
     while True:
@@ -167,8 +177,7 @@ async def running_bot(
         runtime = Runtime(version=__version__, started_at=clock(), backend=settings.storage.backend)
         waker_ref: list[Waker] = []
 
-        def push(rows: list[OutboxMessage]) -> None:
-            outbox.push(rows)
+        def changed() -> None:
             if waker_ref:
                 waker_ref[0].poke()
 
@@ -179,7 +188,8 @@ async def running_bot(
             clock=clock,
             runtime=runtime,
             rooms=rooms,
-            push=push,
+            push=outbox.push,
+            changed=changed,
             hooks=event_hooks(settings),
             send_first=outbox.send_first,
         )
@@ -191,6 +201,7 @@ async def running_bot(
 
         tasks = Tasks()
         stack.push_async_callback(tasks.cancel_all)
+        stack.push_async_callback(_finish_work, sync, outbox, waker)  # runs before cancel_all
         await outbox.load_unsent()
         tasks.start(outbox.run(matrix.synced), name="outbox")
         tasks.start(sync.run(), name="sync")

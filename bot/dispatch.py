@@ -60,6 +60,8 @@ class Dispatcher:
     runtime: Runtime
     rooms: set[str]
     push: Callable[[list[OutboxMessage]], None]
+    #: Called after a command or event hook committed changes (the scheduler re-plans).
+    changed: Callable[[], None] = lambda: None
     hooks: Sequence[EventHook] = ()
     #: Sends replies before they are stored: returns those still to send, or None (nothing
     #: sent) while others are queued (``Outbox.send_first``).
@@ -158,6 +160,7 @@ class Dispatcher:
                     queued = self._queue(message, [reply, *ctx.posts])
                     session.add_all(queued)
                 self.push(queued)  # committed: the reply goes out while the session closes
+            self.changed()
         except IntegrityError:
             if await self._already_answered(message):
                 return
@@ -244,6 +247,7 @@ class Dispatcher:
                 ]
                 session.add_all(queued)
             self.push(queued)
+            self.changed()
         except asyncio.CancelledError:
             raise
         except Exception:

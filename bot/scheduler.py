@@ -8,6 +8,7 @@ restart or a second instance cannot double or lose one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -48,10 +49,13 @@ class Waker:
         self.next_wake: datetime | None = None
         self._lock = asyncio.Lock()
         self._poke_task: asyncio.Task[None] | None = None
+        self._stopped = False
 
     async def wake(self) -> None:
         """Post everything due by now, then schedule the next wake-up."""
         async with self._lock:
+            if self._stopped:
+                return
             failed = False
             for source in self.sources:
                 try:
@@ -94,6 +98,8 @@ class Waker:
 
     def poke(self) -> None:
         """Something changed (a meeting was created): recompute the next wake-up soon."""
+        if self._stopped:
+            return
         if self._poke_task is None or self._poke_task.done():
             self._poke_task = asyncio.get_running_loop().create_task(
                 self._poked(), name="waker-poke"
@@ -105,3 +111,15 @@ class Waker:
         await asyncio.sleep(POKE_DELAY)
         async with self._lock:
             await self._reschedule()
+
+    async def stop(self) -> None:
+        """At shutdown: no more wake-ups or pokes; one under way finishes its transaction."""
+        self._stopped = True
+        task = self._poke_task
+        if task is not None and not task.done() and not self._lock.locked():
+            task.cancel()  # still in its delay: nothing started yet
+        async with self._lock:  # a wake-up or recomputation under way ends first
+            pass
+        if task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

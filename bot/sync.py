@@ -48,23 +48,30 @@ class SyncLoop:
         self.state_key = f"sync_token:{settings.matrix.user_id}"
         self.joined_at: dict[str, datetime] = {}
         self.batches = 0
+        self._stopping = False
+        self._between_batches = asyncio.Event()
+        self._between_batches.set()
+
+    async def finish(self) -> None:
+        """Stop once the batch being handled is done: its commands answered (or queued)
+        and the position saved. A shutdown that cancelled mid-batch would cut a
+        transaction off and leave its connection to the garbage collector."""
+        self._stopping = True
+        await self._between_batches.wait()
 
     async def run(self) -> None:
         async with self.sessions() as session:
             token = await core.get_state(session, self.state_key)
         fresh = token is None  # the very first start: do not answer old history
         backoff = 0.5
-        while True:
+        while not self._stopping:
             try:
                 batch = await self.matrix.sync(
                     token, 0 if fresh else self.settings.matrix.sync_timeout
                 )
-                await self._handle_invites(batch.invites)
-                if not fresh:
-                    await self._handle_batch(batch, token)
-                async with self.sessions() as session, session.begin():
-                    await core.set_state(session, self.state_key, batch.next_batch)
-                self.dispatcher.live = True  # later events are new, not replays of a past run
+                if self._stopping:
+                    return  # not handled, not saved: the next start gets it again
+                await self._handle(batch, token, fresh=fresh)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
@@ -87,6 +94,19 @@ class SyncLoop:
                 # at the homeserver (measured: part of the latency gap to a bare echo bot).
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.settle(), SETTLE_TIMEOUT)
+
+    async def _handle(self, batch: SyncBatch, since: str | None, *, fresh: bool) -> None:
+        """Invites, then (after the first start) the events; then save the position."""
+        self._between_batches.clear()
+        try:
+            await self._handle_invites(batch.invites)
+            if not fresh:
+                await self._handle_batch(batch, since)
+            async with self.sessions() as session, session.begin():
+                await core.set_state(session, self.state_key, batch.next_batch)
+            self.dispatcher.live = True  # later events are new, not replays of a past run
+        finally:
+            self._between_batches.set()
 
     async def _handle_batch(self, batch: SyncBatch, since: str | None) -> None:
         for room in batch.rooms:
