@@ -52,7 +52,7 @@ async def test_finish_waits_for_the_batch_then_the_loop_ends(chat: Chat) -> None
     task = asyncio.get_running_loop().create_task(loop.run())
     await handling.wait()
     finishing = asyncio.get_running_loop().create_task(loop.finish())
-    await asyncio.sleep(0)
+    await asyncio.sleep(0)  # one turn of the loop: let it start, not a timed wait
     assert not finishing.done()  # still handling: shutdown waits
     release.set()
     await asyncio.wait_for(finishing, 5)
@@ -94,7 +94,7 @@ async def test_stopping_the_waker_lets_a_wake_up_under_way_finish(chat: Chat) ->
     waking = asyncio.get_running_loop().create_task(waker.wake())
     await source.started.wait()
     stopping = asyncio.get_running_loop().create_task(waker.stop())
-    await asyncio.sleep(0)
+    await asyncio.sleep(0)  # one turn of the loop: let it start, not a timed wait
     assert not stopping.done()  # the wake-up holds its transaction: stop waits
     source.release.set()
     await asyncio.wait_for(stopping, 5)
