@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select, type_coerce
+from sqlalchemy import func, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import NullType
 
 from storage import bulk
+from storage.bulk import RawRow
 from storage.decisions import DecisionEntry
 from storage.meetings import Meeting
 
-RawRow = Row[Any]
 CHUNK = 1000  # rows per fetch: a few milliseconds of work each (storage.bulk)
 _DAYS = ("decided_on", "deadline")
 _TIMES = ("meeting_at", "recorded_at")

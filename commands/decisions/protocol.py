@@ -9,7 +9,7 @@ anyone can recompute every hash from the file (docs/export-schema.md).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,6 +25,7 @@ from commands.i18n import Catalogue, DateFormatter
 from config import Settings
 from storage import decision_chain as chain
 from storage import decision_stream as store
+from storage.bulk import RawRow
 from storage.decision_chain import GENESIS, HASHED_FIELDS, utc_text
 from storage.decision_stream import Selection
 from storage.decisions import Status
@@ -75,13 +76,12 @@ class Tally:
     def reset(self) -> None:
         self.count, self.first_id, self.last_id, self.last_hash = 0, None, None, GENESIS
 
-    def add(self, entry_id: int, entry_hash: str) -> None:
-        self.add_chunk(entry_id, 1, entry_id, entry_hash)
-
-    def add_chunk(self, first_id: int, count: int, last_id: int, last_hash: str) -> None:
-        self.count += count
-        self.first_id = first_id if self.first_id is None else self.first_id
-        self.last_id, self.last_hash = last_id, last_hash
+    def add(self, chunk: Sequence[RawRow]) -> None:
+        """Count a chunk of streamed entries (in chain order)."""
+        if chunk:
+            self.count += len(chunk)
+            self.first_id = chunk[0][ID] if self.first_id is None else self.first_id
+            self.last_id, self.last_hash = chunk[-1][ID], chunk[-1][HASH]
 
 
 @dataclass(frozen=True)
@@ -111,20 +111,22 @@ async def decision_protocol(
     csv = CsvWords(words)
     tally = Tally()
 
-    async def stream() -> AsyncIterator[ExportRow]:
+    async def chunks() -> AsyncGenerator[Sequence[RawRow], None]:
         tally.reset()  # every pass counts afresh; all passes see the same entries
-        async with aclosing(store.stream_selected(session, selection)) as chunks:
-            async for chunk in chunks:
+        async with aclosing(store.stream_selected(session, selection)) as parts:
+            async for chunk in parts:
+                tally.add(chunk)
+                yield chunk
+
+    async def stream() -> AsyncIterator[ExportRow]:
+        async with aclosing(chunks()) as parts:
+            async for chunk in parts:
                 for row in chunk:
-                    tally.add(row[ID], row[HASH])
                     yield DecisionRow(row, words)
 
     async def records() -> AsyncIterator[list[str]]:
-        tally.reset()
-        async with aclosing(store.stream_selected(session, selection)) as chunks:
-            async for chunk in chunks:
-                if chunk:
-                    tally.add_chunk(chunk[0][ID], len(chunk), chunk[-1][ID], chunk[-1][HASH])
+        async with aclosing(chunks()) as parts:
+            async for chunk in parts:
                 yield [csv.line(row) for row in chunk]
 
     def manifest() -> list[Fact]:
