@@ -16,6 +16,7 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import __version__
+from bot.crashpoints import Crash, CrashPoint, crash_from_environment
 from bot.dispatch import Dispatcher, EventHook
 from bot.matrix import MatrixConnection, PermanentError, TransientError
 from bot.outbox import Outbox
@@ -27,7 +28,7 @@ from commands.context import DueSource, Runtime
 from commands.meeting_reminders import MeetingReminders, ReminderPart, agenda_part
 from commands.retention import RetentionPurge
 from commands.router import Command, Router
-from config import Settings
+from config import MatrixSettings, Settings
 from storage import migrate
 from storage.engine import SessionFactory, create_engine, session_factory
 from storage.lock import instance_lock
@@ -125,7 +126,7 @@ class Bot:
         await self.tasks.first_failure()
 
 
-async def _finish_work(sync: SyncLoop, outbox: Outbox, waker: Waker, grace: float = 5.0) -> None:
+async def _finish_work(sync: SyncLoop, outbox: Outbox, waker: Waker, grace: float) -> None:
     """At shutdown: let the batch being handled finish, queued replies go out and a
     wake-up under way end (bounded: an unreachable homeserver must not hold the shutdown
     up); then the tasks are cancelled and no transaction is cut off halfway."""
@@ -146,34 +147,56 @@ async def _retry(action: Callable[[], Coroutine[Any, Any, Any]], what: str) -> A
             delay = min(delay * 2, 30.0)
 
 
+@dataclass(frozen=True)
+class Edges:
+    """What lies outside the process: the Matrix connection, the wake-up timer, crashes.
+
+    Production takes the defaults; the in-process crash harness puts a fake homeserver,
+    no timer (it wakes the bot itself, by its injected clock) and its crash hook here.
+    """
+
+    connect: Callable[[MatrixSettings], MatrixConnection] = MatrixConnection
+    timer: bool = True
+    crash: Crash | None = None  # None: from KOOPBOT_CRASH_AT (usually nothing)
+    #: At a clean shutdown: how long queued replies and a batch under way may take.
+    shutdown_grace: float = 5.0
+
+
 @asynccontextmanager
 async def running_bot(
     settings: Settings,
     *,
     clock: Callable[[], datetime] = utc_now,
     commands: Sequence[Command] | None = None,
+    edges: Edges | None = None,
 ) -> AsyncIterator[Bot]:
     """Open storage, Matrix, scheduler; start sync and outbox; close all in reverse order."""
+    edges = edges or Edges()
+    crash = edges.crash if edges.crash is not None else crash_from_environment()
     async with AsyncExitStack() as stack:
         engine = create_engine(settings.storage.url)
         stack.push_async_callback(engine.dispose)
+        # A standby waits here, before it migrates, logs in or opens the E2EE store: two
+        # instances started at once on a fresh database must not both run the migrations.
+        lock = await stack.enter_async_context(instance_lock(engine))
         await migrate.upgrade(engine)
         sessions = session_factory(engine)
-        # A standby waits here, before it logs in or opens the E2EE store.
-        lock = await stack.enter_async_context(instance_lock(engine))
 
-        matrix = MatrixConnection(settings.matrix)
+        matrix = edges.connect(settings.matrix)
         stack.push_async_callback(matrix.close)
         await _retry(matrix.login, "login")
+        crash(CrashPoint.TAKEOVER)
         rooms: set[str] = set()
         for reference in settings.matrix.rooms:
             rooms.add(await _retry(partial(matrix.resolve, reference), f"resolving {reference}"))
 
-        scheduler = AsyncIOScheduler(timezone=UTC)
-        scheduler.start()
-        stack.callback(scheduler.shutdown, wait=False)
+        scheduler: AsyncIOScheduler | None = None
+        if edges.timer:
+            scheduler = AsyncIOScheduler(timezone=UTC)
+            scheduler.start()
+            stack.callback(scheduler.shutdown, wait=False)
 
-        outbox = Outbox(matrix, sessions, clock)
+        outbox = Outbox(matrix, sessions, clock, crash=crash)
         runtime = Runtime(version=__version__, started_at=clock(), backend=settings.storage.backend)
         waker_ref: list[Waker] = []
 
@@ -192,16 +215,26 @@ async def running_bot(
             changed=changed,
             hooks=event_hooks(settings),
             send_first=outbox.send_first,
+            crash=crash,
         )
         waker = Waker(
-            scheduler, due_sources(settings), sessions, clock, dispatcher.queue_posts, outbox.push
+            scheduler,
+            due_sources(settings),
+            sessions,
+            clock,
+            dispatcher.queue_posts,
+            outbox.push,
+            crash=crash,
         )
         waker_ref.append(waker)
-        sync = SyncLoop(matrix, dispatcher, sessions, settings, clock, settle=outbox.wait_idle)
+        sync = SyncLoop(
+            matrix, dispatcher, sessions, settings, clock, settle=outbox.wait_idle, crash=crash
+        )
 
         tasks = Tasks()
         stack.push_async_callback(tasks.cancel_all)
-        stack.push_async_callback(_finish_work, sync, outbox, waker)  # runs before cancel_all
+        # Runs before cancel_all:
+        stack.push_async_callback(_finish_work, sync, outbox, waker, edges.shutdown_grace)
         await outbox.load_unsent()
         tasks.start(outbox.run(matrix.synced), name="outbox")
         tasks.start(sync.run(), name="sync")
@@ -222,4 +255,4 @@ async def running_bot(
         yield Bot(settings, sessions, matrix, dispatcher, outbox, waker, sync, tasks)
 
 
-__all__ = ["Bot", "PermanentError", "all_commands", "running_bot", "utc_now"]
+__all__ = ["Bot", "Edges", "PermanentError", "all_commands", "running_bot", "utc_now"]

@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.content import MAX_EVENT_BYTES, file_content, notice, size_of, txn_id
+from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.events import Message, Reaction, Redaction, RoomEvent
 from commands.args import clean_text
 from commands.context import Context, Reply, Runtime, ScheduledPost
@@ -68,22 +69,48 @@ class Dispatcher:
     send_first: Callable[[list[OutboxMessage]], Awaitable[list[OutboxMessage] | None]] | None = None
     #: Set by the sync loop once the first batch after start is handled and saved.
     live: bool = False
+    #: The named crash points (``bot.crashpoints``); nothing in production.
+    crash: Crash = no_crash
     texts: Catalogue = field(init=False)
     dates: DateFormatter = field(init=False)
     _recent: dict[str, deque[datetime]] = field(init=False, default_factory=dict)
-    _warned: set[str] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.texts = Catalogue(self.settings.language)
         self.dates = DateFormatter(self.settings.language, self.settings.zone)
 
     async def handle(self, event: RoomEvent) -> None:
+        """Handle one event; nothing it does can stop the sync loop (one error boundary).
+
+        A message whose handling fails outside the command's own boundary is answered with
+        the apology and recorded, so a replay does not fail again; only when even that
+        cannot be stored (the database is away) does the error reach the sync loop, which
+        retries the batch.
+        """
         if event.room_id not in self.rooms or event.sender == self.settings.matrix.user_id:
             return
         if isinstance(event, Message):
-            await self.handle_message(event)
+            try:
+                await self.handle_message(event)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                await self._apologise(event)
         elif isinstance(event, Reaction | Redaction) and self.hooks:
             await self._run_hooks(event)
+
+    async def already_handled(self, events: Sequence[RoomEvent]) -> set[str]:
+        """The ids of ``events`` an earlier run acted on: recorded as handled, or answered
+        (a command's first reply carries a transaction id derived from its event id). The
+        sync loop asks this for a batch that may replay events, before any handler runs."""
+        ids = [e.event_id for e in events if e.room_id in self.rooms]
+        if not ids:
+            return set()
+        replies = {txn_id(event_id, 0): event_id for event_id in ids}
+        async with self.sessions() as session:
+            handled = await core.is_handled(session, ids)
+            answered = await core.outbox_txn_ids(session, list(replies))
+        return handled | {replies[txn] for txn in answered}
 
     async def handle_message(self, message: Message) -> None:
         if message.is_edit:
@@ -97,14 +124,13 @@ class Dispatcher:
             kind = self.texts.t(f"privacy.reason.{reason}")
             await self._answer(message, Doc().line(self.texts.t("privacy.warning", reason=kind)))
             return
-        if message.body.lstrip().startswith("!") and not self._within_rate(message):
-            warn = message.sender not in self._warned
-            self._warned.add(message.sender)
-            limit = self.settings.limits.commands_per_minute
-            await self._answer(
-                message, Doc().line(self.texts.t("error.throttled", limit=limit)) if warn else None
-            )
-            return
+        if message.body.lstrip().startswith("!"):
+            again = self._throttled_until(message)
+            if again is not None:
+                limit = self.settings.limits.commands_per_minute
+                text = self.texts.t("error.throttled", limit=limit, again=self.dates.time(again))
+                await self._answer(message, Doc().line(text))
+                return
         limit = self.settings.limits.max_message_chars
         if len(message.body) > limit and message.body.lstrip().startswith("!"):
             await self._answer(
@@ -131,18 +157,19 @@ class Dispatcher:
             (time.perf_counter() - started) * 1000,
         )
 
-    def _within_rate(self, message: Message) -> bool:
-        """At most ``limits.commands_per_minute`` commands per user and minute."""
-        now = self.clock()
+    def _throttled_until(self, message: Message) -> datetime | None:
+        """None while the sender is within ``limits.commands_per_minute``; else when the
+        next command will be carried out again. Counted by the events' own times, so
+        commands sent during an outage and handled at once are not throttled for that;
+        replays never get here (the sync loop skips them)."""
+        now = message.timestamp
         window = self._recent.setdefault(message.sender, deque())
-        while window and now - window[0] > RATE_WINDOW:
+        while window and now - window[0] >= RATE_WINDOW:
             window.popleft()
-        limit = self.settings.limits.commands_per_minute
-        if len(window) < limit:
+        if len(window) < self.settings.limits.commands_per_minute:
             window.append(now)
-            self._warned.discard(message.sender)
-            return True
-        return False
+            return None
+        return window[0] + RATE_WINDOW
 
     async def _run(self, message: Message, invocation: Invocation, sender: Identity) -> None:
         command = invocation.command
@@ -159,6 +186,7 @@ class Dispatcher:
                     reply = await command.handler(ctx, invocation.args)
                     queued = self._queue(message, [reply, *ctx.posts])
                     session.add_all(queued)
+                self.crash(CrashPoint.COMMITTED)
                 self.push(queued)  # committed: the reply goes out while the session closes
             self.changed()
         except IntegrityError:
@@ -205,7 +233,11 @@ class Dispatcher:
         """Log the full traceback under a short reference; the room gets only the reference."""
         reference = uuid.uuid4().hex[:8]
         log.exception(
-            "command failed ref=%s room=%s event=%s", reference, message.room_id, message.event_id
+            "command failed ref=%s room=%s event=%s sender=%s",
+            reference,
+            message.room_id,
+            message.event_id,
+            message.sender,
         )
         await self._answer(message, Doc().line(self.texts.t("error.internal", ref=reference)))
 
@@ -213,15 +245,24 @@ class Dispatcher:
         async with self.sessions() as session:
             return await core.has_outbox(session, txn_id(message.event_id, 0))
 
-    async def _answer(self, message: Message, doc: Doc | None) -> None:
-        """Record the event as handled and queue a reply (if any) that changes nothing else."""
-        async with self.sessions() as session, session.begin():
-            if not await core.claim_event(
-                session, event_id=message.event_id, room_id=message.room_id, now=self.clock()
-            ):
-                return
-            queued = self._queue(message, [Reply(doc)]) if doc is not None else []
-            session.add_all(queued)
+    async def _answer(self, message: Message, doc: Doc) -> None:
+        """Record the event as handled and queue a reply that changes nothing else.
+
+        A reply already stored for this event (a replay the sync loop could not know of)
+        wins: the event was answered, and this answer is dropped.
+        """
+        try:
+            async with self.sessions() as session, session.begin():
+                if not await core.claim_event(
+                    session, event_id=message.event_id, room_id=message.room_id, now=self.clock()
+                ):
+                    return
+                queued = self._queue(message, [Reply(doc)])
+                session.add_all(queued)
+        except IntegrityError:
+            log.info("event %s was answered before; not answering again", message.event_id)
+            return
+        self.crash(CrashPoint.COMMITTED)
         self.push(queued)
 
     async def _run_hooks(self, event: Reaction | Redaction) -> None:
@@ -246,6 +287,7 @@ class Dispatcher:
                     )
                 ]
                 session.add_all(queued)
+            self.crash(CrashPoint.COMMITTED)
             self.push(queued)
             self.changed()
         except asyncio.CancelledError:

@@ -189,11 +189,22 @@ class MatrixConnection:
             },
         }
 
-    async def sync(self, since: str | None, timeout_ms: int) -> SyncBatch:
-        """One sync request; nio applies it (decryption, device lists) before we read it."""
+    async def sync(
+        self, since: str | None, timeout_ms: int, *, full_state: bool = False
+    ) -> SyncBatch:
+        """One sync request; nio applies it (decryption, device lists) before we read it.
+
+        ``full_state`` (the first sync after a start) names every joined room, not only
+        those with news: nio refuses to send to a room it has not seen in a sync, so a
+        quiet room would otherwise get no reminder until someone writes there. The
+        homeserver answers such a request at once, without waiting for news.
+        """
         try:
             response = await self.client.sync(
-                timeout=timeout_ms, sync_filter=self.sync_filter(), since=since
+                timeout=timeout_ms,
+                sync_filter=self.sync_filter(),
+                since=since,
+                full_state=full_state or None,
             )
         except (OSError, TimeoutError, nio.exceptions.LocalProtocolError) as exc:
             raise TransientError(f"sync failed: {type(exc).__name__}: {exc}") from None

@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable
 from datetime import datetime
 
+from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.matrix import PermanentError, Sender, TransientError
 from storage import core
 from storage.core import OutboxMessage
@@ -32,8 +33,10 @@ class Outbox:
         *,
         first_backoff: float = 0.5,
         max_backoff: float = 30.0,
+        crash: Crash = no_crash,
     ) -> None:
         self.sender = sender
+        self.crash = crash
         self.sessions = sessions
         self.clock = clock
         self.first_backoff = first_backoff
@@ -72,6 +75,7 @@ class Outbox:
                 except PermanentError as exc:
                     log.error("a reply cannot be sent: %s", exc)
                     event_id = ""
+                self.crash(CrashPoint.SENT)
                 message.sent_at, message.event_id = self.clock(), event_id
                 message.attachment = None
             return []
@@ -113,6 +117,7 @@ class Outbox:
             except PermanentError as exc:
                 log.error("outbox #%s cannot be sent: %s", message.id, exc)
                 event_id = ""
+            self.crash(CrashPoint.SENT)
             backoff = self.first_backoff
             self._queue.popleft()
             self._queued.discard(message.id)
@@ -132,4 +137,5 @@ class Outbox:
                 )
             )
             message.content = content  # in memory only: a retry need not upload again
+            self.crash(CrashPoint.UPLOADED)
         return await self.sender.send(message.room_id, content, message.txn_id)

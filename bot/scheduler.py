@@ -17,6 +17,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.crashpoints import Crash, CrashPoint, no_crash
 from commands.context import DueSource, ScheduledPost
 from storage.core import OutboxMessage
 from storage.engine import SessionFactory
@@ -39,7 +40,9 @@ class Waker:
         clock: Callable[[], datetime],
         queue: QueuePosts,
         push: Callable[[list[OutboxMessage]], None],
+        crash: Crash = no_crash,
     ) -> None:
+        self.crash = crash
         self.scheduler = scheduler
         self.sources = tuple(sources)
         self.sessions = sessions
@@ -62,6 +65,8 @@ class Waker:
                     async with self.sessions() as session, session.begin():
                         posts = await source.run_due(session, self.clock())
                         rows = self.queue(session, posts)
+                    if rows:
+                        self.crash(CrashPoint.CLAIMED)
                     self.push(rows)
                 except asyncio.CancelledError:
                     raise

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.dispatch import Dispatcher
 from bot.events import Invite, RoomEvent, SyncBatch
 from bot.matrix import MatrixConnection, MatrixError
@@ -37,8 +38,10 @@ class SyncLoop:
         *,
         settle: Callable[[], Awaitable[None]] | None = None,
         max_backoff: float = 30.0,
+        crash: Crash = no_crash,
     ) -> None:
         self.matrix = matrix
+        self.crash = crash
         self.dispatcher = dispatcher
         self.sessions = sessions
         self.settings = settings
@@ -49,6 +52,9 @@ class SyncLoop:
         self.joined_at: dict[str, datetime] = {}
         self.batches = 0
         self._stopping = False
+        #: The next batch may hold events an earlier run (or a failed round) already acted
+        #: on: true at start and after a failed round, false once a position was saved.
+        self._may_replay = True
         self._between_batches = asyncio.Event()
         self._between_batches.set()
 
@@ -63,11 +69,12 @@ class SyncLoop:
         async with self.sessions() as session:
             token = await core.get_state(session, self.state_key)
         fresh = token is None  # the very first start: do not answer old history
+        full_state = True  # once per start: the client learns every joined room, quiet ones too
         backoff = 0.5
         while not self._stopping:
             try:
                 batch = await self.matrix.sync(
-                    token, 0 if fresh else self.settings.matrix.sync_timeout
+                    token, 0 if fresh else self.settings.matrix.sync_timeout, full_state=full_state
                 )
                 if self._stopping:
                     return  # not handled, not saved: the next start gets it again
@@ -75,6 +82,7 @@ class SyncLoop:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
+                self._may_replay = True
                 level = logging.WARNING if isinstance(exc, MatrixError) else logging.ERROR
                 log.log(
                     level,
@@ -87,7 +95,7 @@ class SyncLoop:
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
             backoff = 0.5
-            token, fresh = batch.next_batch, False
+            token, fresh, full_state = batch.next_batch, False, False
             self.batches += 1
             if self.settle is not None and any(room.events for room in batch.rooms):
                 # Let the replies go out before the next sync request competes with them
@@ -102,8 +110,10 @@ class SyncLoop:
             await self._handle_invites(batch.invites)
             if not fresh:
                 await self._handle_batch(batch, since)
+            self.crash(CrashPoint.POSITION)
             async with self.sessions() as session, session.begin():
                 await core.set_state(session, self.state_key, batch.next_batch)
+            self._may_replay = False
             self.dispatcher.live = True  # later events are new, not replays of a past run
         finally:
             self._between_batches.set()
@@ -121,9 +131,14 @@ class SyncLoop:
                     "filled a limited timeline in %s with %d older events", room.room_id, len(older)
                 )
             joined = self.joined_at.get(room.room_id)
+            # A replay is recognised before any handler runs, whatever the command would do.
+            done = await self.dispatcher.already_handled(events) if self._may_replay else set()
             for event in events:
                 if joined is not None and event.timestamp < joined:
                     continue  # history from before the bot joined is not ours to answer
+                if event.event_id in done:
+                    log.info("skipped %s: handled before the restart", event.event_id)
+                    continue
                 await self.dispatcher.handle(event)
 
     async def _handle_invites(self, invites: list[Invite]) -> None:

@@ -121,6 +121,16 @@ async def has_outbox(session: AsyncSession, txn_id: str) -> bool:
     ) is not None
 
 
+async def outbox_txn_ids(session: AsyncSession, txn_ids: list[str]) -> set[str]:
+    """The subset of ``txn_ids`` that have a message in the outbox (sent or not)."""
+    if not txn_ids:
+        return set()
+    rows = await session.scalars(
+        select(OutboxMessage.txn_id).where(OutboxMessage.txn_id.in_(txn_ids))
+    )
+    return set(rows)
+
+
 async def unsent_outbox(session: AsyncSession, limit: int = 100) -> list[OutboxMessage]:
     rows = await session.scalars(
         select(OutboxMessage)

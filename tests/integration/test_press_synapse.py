@@ -20,9 +20,7 @@ async def bot_post(world: World, room: str, starts: str, watcher: str = "stadt1"
     """The bot's top-level post in ``room`` whose body starts with ``starts``."""
     bot = world.ids["koopbot"]
     return await world.people[watcher].wait_for(
-        lambda e: (
-            e.get("room_id") == room and e.get("sender") == bot and body(e).startswith(starts)
-        )
+        lambda e: e.get("room_id") == room and e.get("sender") == bot and body(e).startswith(starts)
     )
 
 

@@ -177,5 +177,8 @@ async def test_status_names_the_open_round_per_organisation(chat: Chat) -> None:
     await chat.send("koordination", "!runde start 15.12.2026")
     await chat.send("stadt1", "!branche melden C wachsend Mehr Aufträge bedarf=Schweißer")
     await chat.send("gast", "!status")
-    assert "Branchenrunde #1 (Frist 15. Dez. 2026) – ausstehend: Agentur für Arbeit Magdeburg, Jobcenter Magdeburg" in chat.last
+    assert (
+        "Branchenrunde #1 (Frist 15. Dez. 2026) – ausstehend: Agentur für Arbeit Magdeburg, Jobcenter Magdeburg"
+        in chat.last
+    )
     assert "stadt1" not in chat.last and "Anna" not in chat.last

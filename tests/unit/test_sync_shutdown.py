@@ -25,7 +25,9 @@ class OneBatch:
         self.chat = chat
         self.polling = asyncio.Event()
 
-    async def sync(self, since: str | None, timeout_ms: int) -> SyncBatch:
+    async def sync(
+        self, since: str | None, timeout_ms: int, *, full_state: bool = False
+    ) -> SyncBatch:
         self.calls += 1
         if self.calls == 1:
             return SyncBatch(next_batch="s1")  # the first start: history is not answered
