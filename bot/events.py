@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,15 @@ class Invite:
     inviter: str | None
 
 
+@dataclass(frozen=True)
+class Undecryptable:
+    """An encrypted event whose room key has not arrived yet: its raw source, for a retry."""
+
+    room_id: str
+    event_id: str
+    source: dict[str, Any]
+
+
 @dataclass
 class RoomBatch:
     room_id: str
@@ -59,3 +69,7 @@ class SyncBatch:
     rooms: list[RoomBatch] = field(default_factory=list)
     invites: list[Invite] = field(default_factory=list)
     joined_rooms: set[str] = field(default_factory=set)
+    #: Events kept for a retry and not yet confirmed stored (``MatrixConnection.saved``).
+    undecryptable: list[Undecryptable] = field(default_factory=list)
+    #: Kept events no longer waiting: decrypted (and in ``rooms``) or given up.
+    settled: list[str] = field(default_factory=list)

@@ -3,7 +3,7 @@
 nio returns errors as values; here they become exceptions. Events become the plain
 types of :mod:`bot.events`. Ready for encrypted rooms: a fixed device id and a
 persistent store, keys uploaded before any join, and undecryptable events kept for a
-retry when their room key arrives (FIELD-NOTES.md).
+retry when their room key arrives (the sync loop stores them, so a restart keeps them).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,10 +21,22 @@ from typing import Any, Protocol
 
 import nio
 
-from bot.events import Invite, Message, Reaction, Redaction, RoomBatch, RoomEvent, SyncBatch
+from bot.events import (
+    Invite,
+    Message,
+    Reaction,
+    Redaction,
+    RoomBatch,
+    RoomEvent,
+    SyncBatch,
+    Undecryptable,
+)
 from config import MatrixSettings
 
 log = logging.getLogger(__name__)
+#: Undecryptable events kept per room; a sender whose keys never come cannot fill memory
+#: and database, the oldest are given up first.
+MAX_WAITING_PER_ROOM = 500
 
 
 class MatrixError(Exception):
@@ -94,7 +107,13 @@ class MatrixConnection:
             store_path=str(self.store),
             config=config,
         )
-        self._pending: list[nio.MegolmEvent] = []
+        # Undecryptable events, oldest first, waiting for their room key.
+        self._waiting: dict[str, nio.MegolmEvent] = {}
+        # Newly waiting events the sync loop has not yet confirmed stored.
+        self._unsaved: dict[str, Undecryptable] = {}
+        # No longer waiting (decrypted, or given up: None) until the sync loop confirms
+        # it handled them; a failed round hands the decrypted ones out again.
+        self._settled: dict[str, RoomEvent | None] = {}
         self.synced = asyncio.Event()
 
     @property
@@ -194,6 +213,10 @@ class MatrixConnection:
     ) -> SyncBatch:
         """One sync request; nio applies it (decryption, device lists) before we read it.
 
+        Every kept undecryptable event is retried after each sync, not only those of rooms
+        with news: a room key comes as a to-device message, usually in a sync in which its
+        room is quiet. The decrypted ones are returned in their room's batch.
+
         ``full_state`` (the first sync after a start) names every joined room, not only
         those with news: nio refuses to send to a room it has not seen in a sync, so a
         quiet room would otherwise get no reminder until someone writes there. The
@@ -211,6 +234,7 @@ class MatrixConnection:
         if not isinstance(response, nio.SyncResponse):
             raise _error(response, "sync")
         await self._after_sync()
+        self._retry_waiting()  # before the new timelines: their keys cannot be here yet
         batch = SyncBatch(next_batch=response.next_batch, joined_rooms=set(self.client.rooms))
         for room_id, info in response.rooms.join.items():
             room = RoomBatch(
@@ -219,8 +243,8 @@ class MatrixConnection:
             room.events = [
                 e for e in (self._convert(room_id, ev) for ev in info.timeline.events) if e
             ]
-            room.events.extend(self._retry_pending(room_id))
             batch.rooms.append(room)
+        self._hand_out_settled(batch)
         for room_id, info in response.rooms.invite.items():
             inviter = next(
                 (
@@ -233,6 +257,28 @@ class MatrixConnection:
             batch.invites.append(Invite(room_id, inviter))
         self.synced.set()
         return batch
+
+    def keep_undecryptable(self, events: Iterable[Undecryptable]) -> None:
+        """Wait again for the keys of events stored before a restart (already stored)."""
+        for kept in events:
+            event = nio.MegolmEvent.from_dict(kept.source)
+            if not isinstance(event, nio.MegolmEvent):
+                log.warning("stored event %s is no encrypted event; dropped", kept.event_id)
+                self._settled[kept.event_id] = None
+                continue
+            event.room_id = kept.room_id
+            self._waiting[kept.event_id] = event
+            self._cap(kept.room_id)
+
+    def saved(self, batch: SyncBatch) -> None:
+        """The sync loop stored ``batch``'s undecryptable events and handled its settled
+        ones: stop reporting them. It may settle waiting events it does not want kept."""
+        for undecryptable in batch.undecryptable:
+            self._unsaved.pop(undecryptable.event_id, None)
+        for event_id in batch.settled:
+            self._settled.pop(event_id, None)
+            self._waiting.pop(event_id, None)
+            self._unsaved.pop(event_id, None)
 
     async def _after_sync(self) -> None:
         """What sync_forever would do between syncs: to-device messages, key uploads, key queries."""
@@ -258,7 +304,7 @@ class MatrixConnection:
                 raise _error(response, "fetching history")
             for event in response.chunk:
                 if isinstance(event, nio.MegolmEvent):
-                    event = self._try_decrypt(event)
+                    event = self._decrypt(event, room_id)
                 converted = self._convert(room_id, event)
                 if converted:
                     collected.append(converted)
@@ -268,40 +314,88 @@ class MatrixConnection:
         collected.reverse()
         return collected
 
-    def _try_decrypt(self, event: nio.MegolmEvent) -> Any:
+    def _decrypt(self, event: nio.MegolmEvent, room_id: str) -> Any:
+        """The decrypted event, or ``event`` itself while its room key is missing.
+
+        Without the key nothing is attempted: nio would log a warning on every retry.
+        """
+        if not self._has_key(event, room_id):
+            return event
+        event.room_id = room_id
         try:
             return self.client.decrypt_event(event)
-        except Exception:  # nio raises EncryptionError and friends; keep for a retry
+        except Exception:  # nio raises EncryptionError and friends
             return event
 
-    def _retry_pending(self, room_id: str) -> list[RoomEvent]:
-        """Undecryptable events whose room key has arrived since."""
-        ready: list[RoomEvent] = []
-        still: list[nio.MegolmEvent] = []
-        for event in self._pending:
-            if event.room_id != room_id:
-                still.append(event)
-                continue
-            decrypted = self._try_decrypt(event)
-            converted = (
-                None
-                if isinstance(decrypted, nio.MegolmEvent)
-                else self._convert(room_id, decrypted)
+    def _has_key(self, event: nio.MegolmEvent, room_id: str) -> bool:
+        olm = self.client.olm
+        return olm is not None and bool(
+            olm.inbound_group_store.get(room_id, event.sender_key, event.session_id)
+        )
+
+    def _keep(self, room_id: str, event: nio.MegolmEvent) -> None:
+        """Wait for the room key of ``event``; the sync loop stores it with the batch."""
+        if event.event_id in self._waiting:
+            return  # seen again (a repeated round, history): already kept and logged
+        event.room_id = room_id
+        self._waiting[event.event_id] = event
+        self._unsaved[event.event_id] = Undecryptable(room_id, event.event_id, event.source)
+        log.warning("could not decrypt %s yet; kept for a retry", event.event_id)
+        self._cap(room_id)
+
+    def _cap(self, room_id: str) -> None:
+        """Give up the oldest waiting events of ``room_id`` beyond the cap."""
+        in_room = [key for key, event in self._waiting.items() if event.room_id == room_id]
+        for event_id in in_room[: max(0, len(in_room) - MAX_WAITING_PER_ROOM)]:
+            del self._waiting[event_id]
+            self._unsaved.pop(event_id, None)
+            self._settled[event_id] = None
+            log.warning(
+                "gave up on %s in %s: more than %d events wait for their keys",
+                event_id,
+                room_id,
+                MAX_WAITING_PER_ROOM,
             )
+
+    def _retry_waiting(self) -> None:
+        """Decrypt every waiting event whose room key has arrived since."""
+        for event_id, event in list(self._waiting.items()):
+            if not self._has_key(event, event.room_id):
+                continue
+            decrypted = self._decrypt(event, event.room_id)
+            del self._waiting[event_id]
+            self._unsaved.pop(event_id, None)
             if isinstance(decrypted, nio.MegolmEvent):
-                still.append(event)
-            elif converted:
-                ready.append(converted)
-        self._pending = still[-500:]
-        return ready
+                # The key is here and still does not fit (a later index, a replay): final.
+                log.warning("could not decrypt %s with its room key; given up", event_id)
+                self._settled[event_id] = None
+                continue
+            log.info("decrypted %s after its room key arrived", event_id)
+            self._settled[event_id] = self._convert(event.room_id, decrypted)
+
+    def _hand_out_settled(self, batch: SyncBatch) -> None:
+        """Report what waits to be stored or forgotten, and hand out the decrypted events:
+        in front of their room's news, which is newer (a quiet room gets a batch of its own)."""
+        batch.undecryptable = list(self._unsaved.values())
+        batch.settled = list(self._settled)
+        late: dict[str, list[RoomEvent]] = {}
+        for event in self._settled.values():
+            if event is not None:
+                late.setdefault(event.room_id, []).append(event)
+        rooms = {room.room_id: room for room in batch.rooms}
+        for room_id, events in late.items():
+            room = rooms.get(room_id)
+            if room is None:
+                batch.rooms.append(RoomBatch(room_id, events=events))
+                continue
+            ids = {e.event_id for e in events}
+            room.events = events + [e for e in room.events if e.event_id not in ids]
 
     def _convert(self, room_id: str, event: Any) -> RoomEvent | None:
-        if isinstance(event, nio.MegolmEvent):
-            event.room_id = room_id
-            self._pending.append(event)
-            log.warning("could not decrypt %s yet; kept for a retry", event.event_id)
-            return None
         if event.sender == self.user_id:
+            return None  # also not kept when undecryptable: the bot never acts on its own
+        if isinstance(event, nio.MegolmEvent):
+            self._keep(room_id, event)
             return None
         if isinstance(event, nio.RoomMessageText):
             relates = event.source.get("content", {}).get("m.relates_to") or {}

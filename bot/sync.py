@@ -3,6 +3,10 @@
 The position is saved only after the batch was handled (at-least-once); handled event
 ids in the database make it exactly-once. A limited timeline is filled from history
 back to the previous position, so no command sent during an outage is skipped.
+
+Encrypted events whose room key has not arrived yet are stored in the transaction that
+saves the position, and reloaded at start: a key that arrives after a restart still
+finds its command, which is then handled like any other event of the batch.
 """
 
 from __future__ import annotations
@@ -15,10 +19,10 @@ from datetime import datetime
 
 from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.dispatch import Dispatcher
-from bot.events import Invite, RoomEvent, SyncBatch
+from bot.events import Invite, RoomEvent, SyncBatch, Undecryptable
 from bot.matrix import MatrixConnection, MatrixError
 from config import Settings
-from storage import core
+from storage import core, pending
 from storage.engine import SessionFactory
 
 log = logging.getLogger("koopbot.sync")
@@ -68,6 +72,12 @@ class SyncLoop:
     async def run(self) -> None:
         async with self.sessions() as session:
             token = await core.get_state(session, self.state_key)
+            kept = await pending.all_kept(session)
+        if kept:
+            self.matrix.keep_undecryptable(
+                Undecryptable(row.room_id, row.event_id, row.source) for row in kept
+            )
+            log.info("%d undecryptable events from before the start wait for their keys", len(kept))
         fresh = token is None  # the very first start: do not answer old history
         full_state = True  # once per start: the client learns every joined room, quiet ones too
         backoff = 0.5
@@ -110,13 +120,32 @@ class SyncLoop:
             await self._handle_invites(batch.invites)
             if not fresh:
                 await self._handle_batch(batch, since)
+            self._keep_only_answerable(batch, fresh=fresh)
             self.crash(CrashPoint.POSITION)
             async with self.sessions() as session, session.begin():
+                # With the position: once it is past an undecryptable event, the homeserver
+                # will not send that event again, so from then on only the database has it.
+                await pending.keep(session, batch.undecryptable, now=self.clock())
+                await pending.forget(session, batch.settled)
                 await core.set_state(session, self.state_key, batch.next_batch)
+            if batch.undecryptable or batch.settled:
+                self.matrix.saved(batch)
             self._may_replay = False
             self.dispatcher.live = True  # later events are new, not replays of a past run
         finally:
             self._between_batches.set()
+
+    def _keep_only_answerable(self, batch: SyncBatch, *, fresh: bool) -> None:
+        """Of the undecryptable events, wait only for those the bot would answer: not the
+        history of a very first start, not rooms it does not serve (it may still be a
+        member of old ones). The others are settled, so the connection forgets them."""
+        if not batch.undecryptable:
+            return
+        wanted = [
+            u for u in batch.undecryptable if not fresh and u.room_id in self.dispatcher.rooms
+        ]
+        batch.settled.extend(u.event_id for u in batch.undecryptable if u not in wanted)
+        batch.undecryptable = wanted
 
     async def _handle_batch(self, batch: SyncBatch, since: str | None) -> None:
         for room in batch.rooms:

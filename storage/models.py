@@ -6,6 +6,7 @@ from storage.core import HandledEvent, OutboxMessage, SyncState
 from storage.decisions import DecisionChain, DecisionEntry
 from storage.meetings import AgendaItem, Meeting, MeetingException, ReminderDelivery
 from storage.notices import Notice
+from storage.pending import PendingEvent
 from storage.press import PressEvent, PressRelease, PressVersion
 from storage.press_reminders import PressReminder
 from storage.sectors import Round, RoundReminder, SectorInput
@@ -21,6 +22,7 @@ __all__ = [
     "MeetingException",
     "Notice",
     "OutboxMessage",
+    "PendingEvent",
     "PressEvent",
     "PressRelease",
     "PressReminder",
