@@ -196,7 +196,9 @@ async def running_bot(
             scheduler.start()
             stack.callback(scheduler.shutdown, wait=False)
 
-        outbox = Outbox(matrix, sessions, clock, crash=crash)
+        outbox = Outbox(
+            matrix, sessions, clock, stuck_after=settings.limits.outbox_alert_delta, crash=crash
+        )
         runtime = Runtime(version=__version__, started_at=clock(), backend=settings.storage.backend)
         waker_ref: list[Waker] = []
 

@@ -3,6 +3,11 @@
 A message is written to the outbox in the transaction that caused it and marked sent
 only after the homeserver accepted it; its transaction id makes a resend harmless.
 Replies to commands that only read are sent first and written after (:meth:`send_first`).
+
+A message that waits longer than ``stuck_after`` is logged once at ERROR with its room,
+purpose and the last error, and once more when it finally goes out: a warning on every
+retry alone is easy to miss in a long outage. This is bookkeeping in memory only, so
+the usual send costs no extra statement.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import asyncio
 import logging
 from collections import deque
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.matrix import PermanentError, Sender, TransientError
@@ -20,6 +25,9 @@ from storage.core import OutboxMessage
 from storage.engine import SessionFactory
 
 log = logging.getLogger(__name__)
+
+#: How long a message may wait before it is logged as stuck (``limits.outbox_alert``).
+STUCK_AFTER = timedelta(minutes=10)
 
 
 class Outbox:
@@ -33,6 +41,7 @@ class Outbox:
         *,
         first_backoff: float = 0.5,
         max_backoff: float = 30.0,
+        stuck_after: timedelta = STUCK_AFTER,
         crash: Crash = no_crash,
     ) -> None:
         self.sender = sender
@@ -41,8 +50,10 @@ class Outbox:
         self.clock = clock
         self.first_backoff = first_backoff
         self.max_backoff = max_backoff
+        self.stuck_after = stuck_after
         self._queue: deque[OutboxMessage] = deque()
         self._queued: set[int] = set()
+        self._stuck: set[int] = set()  # ids of queued messages already logged as stuck
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
         self._idle.set()
@@ -111,6 +122,7 @@ class Outbox:
                 log.warning(
                     "send of outbox #%s delayed (%s); retry in %.1f s", message.id, exc, backoff
                 )
+                self._report_stuck(exc)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
@@ -121,9 +133,45 @@ class Outbox:
             backoff = self.first_backoff
             self._queue.popleft()
             self._queued.discard(message.id)
+            if message.id in self._stuck:
+                self._report_done(message, sent=bool(event_id))
             async with self.sessions() as session, session.begin():
                 await core.mark_sent(session, message.id, event_id=event_id, now=self.clock())
         self._idle.set()
+
+    def _report_stuck(self, error: TransientError) -> None:
+        """Log each queued message that has now waited ``stuck_after``, once: the first
+        with ``error`` of its last attempt, those behind it as waiting for it.
+
+        The queue is in the order the messages were created, so the walk ends at the
+        first one that has not waited that long.
+        """
+        now = self.clock()
+        head = self._queue[0]
+        for message in self._queue:
+            waited = now - message.created_at
+            if waited < self.stuck_after:
+                break
+            if message.id in self._stuck:
+                continue
+            self._stuck.add(message.id)
+            reason = str(error) if message is head else f"waiting behind outbox #{head.id}: {error}"
+            log.error(
+                "outbox #%s stuck for %s in %s (%s): %s",
+                message.id,
+                _minutes(waited),
+                message.room_id,
+                message.purpose,
+                reason,
+            )
+
+    def _report_done(self, message: OutboxMessage, *, sent: bool) -> None:
+        """Close the stuck report of ``message``: how long it took (a permanent error
+        was logged as such already)."""
+        self._stuck.discard(message.id)
+        if sent:
+            waited = _minutes(self.clock() - message.created_at)
+            log.warning("outbox #%s sent after %s", message.id, waited)
 
     async def _deliver(self, message: OutboxMessage) -> str:
         content = dict(message.content)
@@ -139,3 +187,8 @@ class Outbox:
             message.content = content  # in memory only: a retry need not upload again
             self.crash(CrashPoint.UPLOADED)
         return await self.sender.send(message.room_id, content, message.txn_id)
+
+
+def _minutes(waited: timedelta) -> str:
+    """``14 min``: whole minutes are precise enough for a message that is late by many."""
+    return f"{int(waited.total_seconds() // 60)} min"

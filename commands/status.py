@@ -1,6 +1,9 @@
-"""``!status``: version, uptime, storage backend and what is scheduled."""
+"""``!status``: version, uptime, storage backend and what is scheduled; for coordinators
+also how many of the room's messages still wait in the outbox."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from commands import pr
 from commands.context import Context, Reply
@@ -10,6 +13,7 @@ from commands.roles import Role
 from commands.router import Command, NoArgs
 from commands.sector_views import missing_partners, round_title
 from storage import sectors as sectors_store
+from storage.core import Backlog
 from storage.overview import room_overview
 
 NEXT_REMINDERS = 3
@@ -25,7 +29,12 @@ async def show_status(ctx: Context, _args: NoArgs) -> Reply:
         )
     )
     doc.line(ctx.t("status.storage", backend=runtime.backend))
-    overview = await room_overview(ctx.session, ctx.room_id, limit=NEXT_REMINDERS)
+    # The outbox is asked only for coordinators, and within the same one statement.
+    overview = await room_overview(
+        ctx.session, ctx.room_id, limit=NEXT_REMINDERS, backlog=ctx.sender.coordinator
+    )
+    if overview.backlog is not None:
+        doc.line(backlog_text(ctx, overview.backlog))
     upcoming = await next_reminder_lines(ctx, overview.meetings, limit=NEXT_REMINDERS)
     if upcoming:
         doc.line(ctx.t("status.next")).items(upcoming)
@@ -41,6 +50,15 @@ async def show_status(ctx: Context, _args: NoArgs) -> Reply:
     elif round_ is None:
         doc.line(ctx.t("status.open_none"))
     return Reply(doc)
+
+
+def backlog_text(ctx: Context, backlog: Backlog) -> str:
+    """``Ausgang: 3 Nachrichten warten, die älteste seit 12 Min.`` or ``Ausgang: leer``."""
+    if backlog.oldest is None or backlog.waiting == 0:
+        return ctx.t("status.outbox_empty")
+    age = ctx.dates.short_uptime(max(ctx.now - backlog.oldest, timedelta()))
+    key = "status.outbox_one" if backlog.waiting == 1 else "status.outbox"
+    return ctx.t(key, count=backlog.waiting, age=age)
 
 
 def commands() -> list[Command]:

@@ -1,4 +1,4 @@
-"""The configuration model (SPEC §5). Values come from a TOML file and ``KOOPBOT_*`` variables."""
+"""The configuration model. Values come from a TOML file and ``KOOPBOT_*`` variables."""
 
 from __future__ import annotations
 
@@ -126,11 +126,24 @@ class ReminderSettings(_Section):
 
 
 class LimitSettings(_Section):
-    """Guards against oversized input and floods (per user)."""
+    """Guards against oversized input and floods (per user), and when a message counts as stuck."""
 
     max_message_chars: int = Field(default=8_000, ge=100, le=60_000)
     max_text_chars: int = Field(default=4_000, ge=50, le=60_000)
     commands_per_minute: int = Field(default=30, ge=1, le=10_000)
+    #: How long a message may wait in the outbox before it is logged once as stuck.
+    outbox_alert: str = "10m"
+
+    @field_validator("outbox_alert")
+    @classmethod
+    def _alert(cls, value: str) -> str:
+        if parse_duration(value) <= timedelta():
+            raise ValueError(f"'{value}' must be longer than zero, e.g. 10m")
+        return value
+
+    @property
+    def outbox_alert_delta(self) -> timedelta:
+        return parse_duration(self.outbox_alert)
 
 
 class RetentionSettings(_Section):

@@ -1,21 +1,23 @@
 """What ``!status`` shows of a room, asked in one statement.
 
 Each statement through aiosqlite costs about 0.8 ms here (several hops to its thread), far
-more than SQLite's work for it (FIELD-NOTES: storage cost). ``!status`` asks three
-features what is scheduled, and most rooms have nothing open in at least two of them. So
-one statement returns the meetings whose reminders come next together with the open input
-round (if any) and whether a press release is still unpublished; ``!status`` reads further
-only for what is there.
+more than SQLite's work for it. ``!status`` asks three features what is scheduled, and most
+rooms have nothing open in at least two of them. So one statement returns the meetings
+whose reminders come next together with the open input round (if any) and whether a press
+release is still unpublished; ``!status`` reads further only for what is there. For a
+coordinator the same statement also counts the room's messages still waiting in the outbox.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
-from sqlalchemy import Select, String, and_, bindparam, exists, literal, select
+from sqlalchemy import Select, String, and_, bindparam, exists, literal, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.core import Backlog, unsent_in_room
 from storage.meetings import Meeting
 from storage.press import PressRelease, is_published
 from storage.sectors import Round
@@ -26,16 +28,31 @@ class Overview:
     meetings: list[Meeting]  # the next ``limit`` by their next reminder
     open_round: Round | None
     unpublished_release: bool  # one may still wait for approvals
+    backlog: Backlog | None = None  # only when asked for (coordinators)
 
 
-async def room_overview(session: AsyncSession, room_id: str, limit: int) -> Overview:
+async def room_overview(
+    session: AsyncSession, room_id: str, limit: int, *, backlog: bool = False
+) -> Overview:
     """One row per meeting with a reminder ahead (or one row without a meeting), each
-    carrying the open round and whether an unpublished release exists."""
-    rows = (await session.execute(_query(limit), {"room_id": room_id})).all()
+    carrying the open round and whether an unpublished release exists; with ``backlog``
+    also the room's unsent messages (their count and the oldest's creation time)."""
+    if not backlog:
+        rows = (await session.execute(_query(limit), {"room_id": room_id})).all()
+        return _overview([(r, u, m) for r, u, m in rows], None)
+    full = (await session.execute(_query_with_backlog(limit), {"room_id": room_id})).all()
+    waiting, oldest = full[0][3], full[0][4]
+    return _overview([(r, u, m) for r, u, m, _, _ in full], Backlog(waiting, oldest))
+
+
+def _overview(
+    rows: list[tuple[Round | None, bool, Meeting | None]], backlog: Backlog | None
+) -> Overview:
     return Overview(
         meetings=[meeting for _, _, meeting in rows if meeting is not None],
         open_round=rows[0][0],
         unpublished_release=bool(rows[0][1]),
+        backlog=backlog,
     )
 
 
@@ -60,3 +77,13 @@ def _query(limit: int) -> Select[Round | None, bool, Meeting | None]:
         .order_by(Meeting.next_reminder_at)
         .limit(limit)
     )
+
+
+@cache
+def _query_with_backlog(
+    limit: int,
+) -> Select[Round | None, bool, Meeting | None, int, datetime | None]:
+    """:func:`_query` joined with the room's outbox backlog, which is always one row (an
+    aggregate), so every row carries it and the row count stays the same."""
+    backlog = unsent_in_room(bindparam("room_id", type_=String))
+    return _query(limit).add_columns(backlog.c.waiting, backlog.c.oldest).join(backlog, true())

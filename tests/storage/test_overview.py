@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import literal, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import press, sectors
+from storage import core, press, sectors
+from storage.core import Backlog
 from storage.engine import session_factory
 from storage.meetings import add_meeting
 from storage.overview import room_overview
@@ -71,3 +73,53 @@ async def test_the_next_meetings_the_open_round_and_an_unpublished_release(
     assert [m.id for m in other.meetings] == [ids["anderer Raum"]]
     assert other.open_round is not None and other.open_round.id != running.id
     assert other.unpublished_release is False
+
+
+async def test_the_backlog_counts_a_rooms_unsent_messages_for_coordinators(
+    engine: AsyncEngine,
+) -> None:
+    async with session_factory(engine)() as session:
+        empty = await room_overview(session, ROOM, limit=3, backlog=True)
+    assert empty.backlog == Backlog(waiting=0, oldest=None) and empty.open_round is None
+    async with session_factory(engine)() as session, session.begin():
+        for number, (room, minutes, sent) in enumerate(
+            ((ROOM, 30, True), (ROOM, 12, False), (ROOM, 5, False), (OTHER, 40, False))
+        ):
+            row = core.new_outbox(
+                room_id=room, txn_id=f"t{number}", content={"body": "x"},
+                now=NOW - timedelta(minutes=minutes),
+            )  # fmt: skip
+            row.sent_at = NOW if sent else None
+            session.add(row)
+        await add_meeting(
+            session, room_id=ROOM, title="bald", place="", duration_minutes=60,
+            start=NOW + timedelta(days=7), rule=None, tz="Europe/Berlin",
+            created_by="@koordination:test", now=NOW,
+        )  # fmt: skip
+    async with session_factory(engine)() as session:
+        overview = await room_overview(session, ROOM, limit=3, backlog=True)
+        plain = await room_overview(session, ROOM, limit=3)
+    assert overview.backlog == Backlog(waiting=2, oldest=NOW - timedelta(minutes=12))
+    assert overview.backlog.oldest is not None and overview.backlog.oldest.tzinfo is not None
+    assert plain.backlog is None
+    assert [m.title for m in overview.meetings] == [m.title for m in plain.meetings]
+
+
+async def test_unsent_messages_are_found_through_the_partial_index(engine: AsyncEngine) -> None:
+    """Start-up and ``!status`` read only the unsent rows, however long the table is."""
+    statements = [
+        select(core.OutboxMessage).where(core.OutboxMessage.sent_at.is_(None))
+        .order_by(core.OutboxMessage.id).limit(100),
+        select(core.unsent_in_room(literal(ROOM))),
+    ]  # fmt: skip
+    async with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            # A fresh table is tiny, so ask whether the index *can* serve the statement.
+            await connection.execute(text("SET enable_seqscan = off"))
+        for statement in statements:
+            compiled = statement.compile(engine, compile_kwargs={"literal_binds": True})
+            explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
+            plan = " ".join(
+                str(row) for row in await connection.execute(text(explain + str(compiled)))
+            )
+            assert "ix_outbox_unsent" in plan, plan

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ def test_example_configuration_is_valid_and_complete() -> None:
         "offsets",
         "grace",
         "max_message_chars",
+        "outbox_alert",
         "notices_and_inputs",
         "display_names",
         "short_name",
@@ -97,6 +99,14 @@ def test_missing_credentials_and_unknown_keys(tmp_path: Path) -> None:
     assert any(p.startswith("matrix.farbe: unknown key") for p in problems)
     problems = _errors(tmp_path, '[matrix]\nuser_id = "@b:example.org"\n')
     assert any("set matrix.password or matrix.access_token" in p for p in problems)
+
+
+def test_the_outbox_alert_is_a_positive_duration(tmp_path: Path) -> None:
+    assert load_settings(EXAMPLE).limits.outbox_alert_delta == timedelta(minutes=10)
+    head = '[matrix]\npassword = "x"\n[limits]\n'
+    for value, problem in (("0m", "longer than zero"), ("zehn", "not a duration")):
+        problems = _errors(tmp_path, f'{head}outbox_alert = "{value}"\n')
+        assert any(p.startswith("limits.outbox_alert:") and problem in p for p in problems)
 
 
 def test_missing_file_and_broken_toml(tmp_path: Path) -> None:
