@@ -1,20 +1,16 @@
-"""Turning a reply document into Matrix event content, and transaction ids from causes."""
+"""Turning a reply document into Matrix event content (transaction ids: ``storage.core``)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
 from commands.markup import Doc
+from storage.core import txn_id
 
-MAX_EVENT_BYTES = 60_000  # Synapse rejects events over 64 KiB (FIELD-NOTES.md)
-
-
-def txn_id(*cause: object) -> str:
-    """A transaction id derived from what caused a message: the same cause, the same id."""
-    digest = hashlib.sha256("\x1f".join(str(part) for part in cause).encode()).hexdigest()
-    return f"kb{digest[:40]}"
+# Synapse rejects an event whose canonical JSON, envelope included, exceeds 65,536 bytes
+# (MAX_PDU_SIZE); the margin is for the envelope (ids, signatures, hashes).
+MAX_EVENT_BYTES = 60_000
 
 
 def notice(
@@ -68,3 +64,6 @@ def relates_to(reply_to: str | None, thread_root: str | None) -> dict[str, Any] 
 
 def size_of(content: dict[str, Any]) -> int:
     return len(json.dumps(content, ensure_ascii=False).encode())
+
+
+__all__ = ["MAX_EVENT_BYTES", "file_content", "notice", "relates_to", "size_of", "txn_id"]

@@ -28,7 +28,7 @@ from commands.schedule import Occurrence, Schedule
 from config import Settings
 from storage import core
 from storage import meetings as store
-from storage.meetings import Meeting
+from storage.meetings import Meeting, ReminderDelivery
 
 OFFSETS_KEY = "meetings.reminder_offsets"
 MISSED_SHOWN = 10
@@ -79,6 +79,19 @@ async def agenda_part(topic: ReminderTopic) -> list[Line]:
 def reminder_cause(meeting_id: int, occurrence: datetime, offset: timedelta) -> tuple[object, ...]:
     """What makes a reminder's transaction id: one per meeting occurrence and offset."""
     return ("reminder", meeting_id, occurrence.isoformat(), int(offset.total_seconds()))
+
+
+async def delivered_at(session: AsyncSession, delivery: ReminderDelivery) -> datetime | None:
+    """When a claimed reminder reached the room: its outbox message's ``sent_at``.
+
+    The delivery row says what was decided (on time, late, missed, superseded) in the
+    transaction that queued the message; only the outbox knows whether the send succeeded.
+    """
+    occurrence = delivery.occurrence
+    cause = reminder_cause(
+        delivery.meeting_id, occurrence, timedelta(seconds=delivery.offset_seconds)
+    )
+    return await core.delivered_at(session, core.txn_id(*cause))
 
 
 class MeetingReminders:

@@ -26,7 +26,10 @@ OccurrencesAfter = Callable[[datetime], Iterator[Occurrence]]
 
 
 class Status(StrEnum):
-    ON_TIME = "sent"
+    """What was decided for a due reminder when it was claimed. Whether a posted one was
+    delivered is the outbox's fact (its ``sent_at``), never this status."""
+
+    ON_TIME = "on_time"
     LATE = "late"
     MISSED = "missed"
     SUPERSEDED = "superseded"

@@ -85,7 +85,9 @@ class AgendaItem(Base):
 
 
 class ReminderDelivery(Base):
-    """A reminder that was posted, posted late, missed or superseded — never twice."""
+    """What was decided for a due reminder — on time, late, missed or superseded — written
+    once, in the transaction that queues its message. Whether that message reached the
+    room is the outbox's fact (``commands.meeting_reminders.delivered_at``)."""
 
     __tablename__ = "reminder_deliveries"
     __table_args__ = (UniqueConstraint("meeting_id", "occurrence", "offset_seconds"),)
@@ -95,7 +97,7 @@ class ReminderDelivery(Base):
     occurrence: Mapped[datetime] = mapped_column(UTCDateTime())  # its actual start
     offset_seconds: Mapped[int] = mapped_column(Integer)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    status: Mapped[str] = mapped_column(String(16))  # sent | late | missed | superseded
+    status: Mapped[str] = mapped_column(String(16))  # on_time | late | missed | superseded
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

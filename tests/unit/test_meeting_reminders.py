@@ -12,7 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.content import txn_id
 from bot.scheduler import Waker
 from commands.markup import Line, inline
-from commands.meeting_reminders import MeetingReminders, ReminderPart, ReminderTopic, agenda_part
+from commands.meeting_reminders import (
+    MeetingReminders,
+    ReminderPart,
+    ReminderTopic,
+    agenda_part,
+    delivered_at,
+)
 from config import ReminderSettings, Settings
 from storage.core import OutboxMessage
 from storage.engine import session_factory
@@ -101,7 +107,7 @@ async def test_a_series_is_reminded_once_per_date_and_offset(chat: Chat) -> None
         (datetime(2027, 1, 11, 9, tzinfo=UTC), "🔔 Morgen: Koordinierungsrunde (#1)"),
         (datetime(2027, 1, 12, 8, tzinfo=UTC), "🔔 Heute: Koordinierungsrunde (#1)"),
     ]
-    assert {status for *_, status in await deliveries(chat)} == {"sent"}
+    assert {status for *_, status in await deliveries(chat)} == {"on_time"}
     assert len(await deliveries(chat)) == 5
 
 
@@ -137,7 +143,7 @@ async def test_a_second_instance_on_the_same_database_does_not_double(
     await asyncio.gather(first.outbox.drain(), second.outbox.drain())
     posted = [m["content"]["body"].splitlines()[0] for m in first.sent[1:] + second.sent]
     assert posted == ["🔔 Morgen: Runde (#1)"]
-    assert await deliveries(first) == [(1, datetime(2026, 12, 8, 9, tzinfo=UTC), 86400, "sent")]
+    assert await deliveries(first) == [(1, datetime(2026, 12, 8, 9, tzinfo=UTC), 86400, "on_time")]
     async with first.sessions() as session:
         rows = await session.scalar(
             select(func.count())
@@ -220,6 +226,27 @@ async def test_a_failed_send_is_retried_and_still_posted_once(chat: Chat) -> Non
     chat.homeserver.failures = 3
     posted = await until_next(chat, waker)
     assert [p["body"].splitlines()[0] for p in posted] == ["🔔 Morgen: Runde (#1)"]
+
+
+async def test_a_claimed_reminder_counts_as_delivered_only_once_its_send_succeeded(
+    chat: Chat,
+) -> None:
+    waker = waker_for(chat)
+    await chat.send("koordination", "!termin neu 08.12.2026 10:00 Runde")
+    await wake(chat, waker)
+    assert waker.next_wake is not None
+    chat.clock.now = waker.next_wake
+    await waker.wake()  # claimed and queued; the outbox has not sent it yet
+    async with chat.sessions() as session:
+        (delivery,) = await session.scalars(select(ReminderDelivery))
+        assert delivery.status == "on_time"
+        assert await delivered_at(session, delivery) is None
+    chat.homeserver.failures = 2
+    chat.clock.advance(minutes=5)
+    await chat.outbox.drain()
+    async with chat.sessions() as session:
+        (delivery,) = await session.scalars(select(ReminderDelivery))
+        assert await delivered_at(session, delivery) == chat.clock.now
 
 
 async def test_an_empty_agenda_says_how_to_add_to_it_and_holidays_are_flagged(chat: Chat) -> None:
