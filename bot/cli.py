@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,15 +43,27 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
 
-    async def _serve() -> None:
+    async def _serve() -> bool:
+        # SIGTERM (systemd, docker stop) ends the service like Ctrl-C: the batch under
+        # way finishes, queued replies go out, nothing is cut off (bot.app._finish_work).
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         async with running_bot(settings) as bot:
-            await bot.serve()
+            serving = asyncio.ensure_future(bot.serve())
+            stopping = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if not serving.done():
+                serving.cancel()
+                logging.getLogger("koopbot").info("SIGTERM: stopping after the work under way")
+                return True
+            serving.result()  # a part of the service failed: its exception ends the process
+            return False
 
     try:
-        asyncio.run(_serve())
+        return 0 if asyncio.run(_serve()) else 1
     except KeyboardInterrupt:
         return 0
-    return 1
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
