@@ -243,8 +243,14 @@ class Scenario:
 
 
 def command(who: str, text: str) -> Act:
+    return burst((who, text))
+
+
+def burst(*messages: tuple[str, str]) -> Act:
+    """Commands sent one after the other, so that the bot gets them in one batch."""
+
     async def act(world: World, _process: Process | None) -> list[str]:
-        return [await world.say(who, text)]
+        return [await world.say(who, text) for who, text in messages]
 
     return act
 

@@ -22,6 +22,7 @@ from tests.crash.harness import (
     SimulatedCrash,
     Switch,
     World,
+    burst,
     command,
     outcome,
     reaction,
@@ -86,6 +87,17 @@ def scenarios() -> list[Scenario]:
         for c in all_commands()
     ]
     found += [
+        Scenario(
+            "Stapel: Runde neu, Info, Beschluss, Freigabe",
+            burst(
+                ("koordination", "!runde schließen"),
+                ("koordination", "!runde start 20.12."),  # run twice, the second start fails
+                ("jobcenter1", "!info Neues Förderprogramm Pflegehilfe thema=Programm"),
+                ("stadt1", "!beschluss Jobmesse im Frühjahr verantwortlich=@stadt1:test"),
+                ("agentur1", "!pm freigeben 3"),
+                ("agentur1", "!pm freigeben 3"),  # the same twice: the second is refused
+            ),
+        ),
         Scenario("✅ auf PM-Entwurf (Freigabe)", reaction("jobcenter1", "pm:2:1", "✅")),
         Scenario("Reaktion zurückgenommen", redaction("agentur1", "✅")),
         Scenario("Zeit: Erinnerung 7 Tage vorher", time_passes(hours=2, seconds=30), True),
@@ -193,3 +205,18 @@ async def _run_takeover(world: World, scenario: Scenario) -> Result:
     crashed = await world.start_and_crash(CrashPoint.TAKEOVER)
     result, answered = await _finish(world, mark, commands)
     return Result(result, crashed, (CrashPoint.TAKEOVER,) if crashed else (), answered)
+
+
+def check(result: Result, reference: Result, where: str) -> None:
+    """The invariants, each failure naming the scenario and the crash moment."""
+    got, want = result.outcome, reference.outcome
+    doubled_or_lost = {e: n for e, n in got.replies.items() if n != 1}
+    assert not doubled_or_lost, f"{where}: commands not answered exactly once: {doubled_or_lost}"
+    assert got.unsent == 0, f"{where}: {got.unsent} messages left unsent"
+    assert got.messages == want.messages, (
+        f"{where}: the room differs from a crash-free run:\n"
+        f"  more: {dict(got.messages - want.messages)}\n  less: {dict(want.messages - got.messages)}"
+    )
+    changed = {t: (n, want.rows[t]) for t, n in got.rows.items() if n != want.rows[t]}
+    assert not changed, f"{where}: effects recorded differently (rows, crash-free rows): {changed}"
+    assert result.next_answered == 1, f"{where}: the next command was not answered once"

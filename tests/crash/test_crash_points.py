@@ -20,7 +20,7 @@ import pytest
 
 from bot.crashpoints import CrashPoint
 from tests.crash.harness import Scenario, World
-from tests.crash.runs import Result, build_template, run, scenarios
+from tests.crash.runs import build_template, check, run, scenarios
 
 SCENARIOS = scenarios()
 
@@ -28,21 +28,6 @@ SCENARIOS = scenarios()
 @pytest.fixture(scope="module")
 async def template(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World]:
     yield await build_template(tmp_path_factory.mktemp("crash-template"))
-
-
-def check(result: Result, reference: Result, where: str) -> None:
-    """The invariants, each failure naming the scenario and the crash moment."""
-    got, want = result.outcome, reference.outcome
-    doubled_or_lost = {e: n for e, n in got.replies.items() if n != 1}
-    assert not doubled_or_lost, f"{where}: commands not answered exactly once: {doubled_or_lost}"
-    assert got.unsent == 0, f"{where}: {got.unsent} messages left unsent"
-    assert got.messages == want.messages, (
-        f"{where}: the room differs from a crash-free run:\n"
-        f"  more: {dict(got.messages - want.messages)}\n  less: {dict(want.messages - got.messages)}"
-    )
-    changed = {t: (n, want.rows[t]) for t, n in got.rows.items() if n != want.rows[t]}
-    assert not changed, f"{where}: effects recorded differently (rows, crash-free rows): {changed}"
-    assert result.next_answered == 1, f"{where}: the next command was not answered once"
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
