@@ -1,4 +1,4 @@
-"""SPEC §6: export of 100,000 decisions to CSV under 2 s, streamed (memory flat); JSON; PDF.
+"""Export of 100,000 decisions to CSV under 2 s, streamed (memory flat); JSON; PDF.
 
 A real SQLite file (storage.engine: WAL, synchronous=NORMAL) is filled with 100,000 decisions
 through ``storage.decision_chain.append_many`` (bulk inserts that still compute the hash

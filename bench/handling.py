@@ -1,4 +1,4 @@
-"""SPEC §6: in-process handling of one command on SQLite vs one bare SQLAlchemy transaction.
+"""In-process handling of one command on SQLite vs one bare SQLAlchemy transaction.
 
 The real Dispatcher and Outbox (tests/support/chat.py: a fake homeserver edge) on a real
 SQLite file opened by storage.engine.create_engine (WAL, synchronous=NORMAL). Timed:
@@ -270,7 +270,7 @@ def main() -> int:
     options = parser.parse_args()
     results = asyncio.run(run(options.samples, options.warmup, options.burst))
     facts = {**results["machine"], "N": options.samples, "warm-up": options.warmup}
-    print_header("In-process handling of one command on SQLite (SPEC §6)", facts)
+    print_header("In-process handling of one command on SQLite", facts)
     print_table(results["stats_ms"])
     for text, ratio in results["ratios_median"].items():
         print_ratio(f"median {text} / floor", ratio, MEDIAN_BAR)

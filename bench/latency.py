@@ -1,4 +1,4 @@
-"""SPEC §6: reply latency of koopbot through a real local Synapse vs a bare matrix-nio echo bot.
+"""Reply latency of koopbot through a real local Synapse vs a bare matrix-nio echo bot.
 
 One run: a throwaway Synapse on loopback, a partner who sends, koopbot in this process
 (SQLite in the temp dir) and a bare echo bot, each in its own room. The partner's own
@@ -211,7 +211,7 @@ def main() -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
     results = asyncio.run(run(options.rounds, options.warmup, options.gap))
     facts = {**results["machine"], "N": options.rounds, "warm-up": options.warmup}
-    print_header("Reply latency through a local Synapse (SPEC §6)", facts)
+    print_header("Reply latency through a local Synapse", facts)
     print_table(results["stats_ms"])
     print_ratio("median koopbot / echo", results["ratio_median"], MEDIAN_BAR)
     print_ratio("p95 koopbot / echo", results["ratio_p95"], P95_BAR)

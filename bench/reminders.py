@@ -1,4 +1,4 @@
-"""SPEC §6: 10,000 future reminders — start-up scheduling, resident memory, lateness while running.
+"""10,000 future reminders — start-up scheduling, resident memory, lateness while running.
 
 One run, three parts, each figure printed beside its bar and a floor measured in the same run:
 
@@ -325,7 +325,7 @@ def main() -> None:
     if args.json:
         print_json(results)
         return
-    print_header("koopbot reminders (SPEC §6)", machine())
+    print_header("koopbot reminders", machine())
     print(f"  {args.meetings * 3:,} future reminders ({args.meetings:,} meetings × 3 offsets), "
           f"seeded in {seeded:.1f} s; next wake-up in {start['next_wake_in_h']:.1f} h")  # fmt: skip
     _row(

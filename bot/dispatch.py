@@ -7,7 +7,8 @@ reply; anything else becomes an apology in the room and a full traceback in the 
 A command that only reads (``Command.reads_only``) changes nothing that its reply could
 announce too early, so once the bot is live its reply is sent first and recorded after
 (``Outbox.send_first``): a crash in between replays the event, and the homeserver keeps
-the first reply to the repeated transaction id (SPEC §6). Events of the first batch after
+the first reply to the repeated transaction id (Synapse remembers one for about a day;
+see docs/architecture.md, "Exactly once"). Events of the first batch after
 a start may be such replays of an earlier run; they take the recorded path, which sees
 the earlier reply and sends nothing, however long ago it was.
 """
@@ -114,7 +115,7 @@ class Dispatcher:
 
     async def handle_message(self, message: Message) -> None:
         if message.is_edit:
-            return  # an edit never re-triggers a command (SPEC §3)
+            return  # an edit never re-triggers a command: only the original message counts
         # Every command sees the text without control characters or right-to-left overrides.
         message = replace(message, body=clean_text(message.body))
         started = time.perf_counter()

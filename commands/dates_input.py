@@ -1,4 +1,4 @@
-"""Dates, times and durations as people type them (SPEC §4).
+"""Dates, times and durations as people type them.
 
 ``2026-12-08``, ``8.12.2026``, ``08.12.`` (the next such day), ``heute``/``morgen``;
 ``10:00``, ``10.30``, ``10 Uhr``; durations as minutes (``90``) or ``1h30m``. Every

@@ -1,4 +1,4 @@
-"""``!termin`` / ``!meeting``, ``!termine`` and ``!tagesordnung`` / ``!agenda`` (SPEC §4.1).
+"""``!termin`` / ``!meeting``, ``!termine`` and ``!tagesordnung`` / ``!agenda``.
 
 Coordinators schedule, cancel and move (see :mod:`commands.meeting_changes`); partners and
 coordinators add agenda items; everyone may look. Reminders are planned from the database

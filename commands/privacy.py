@@ -1,4 +1,4 @@
-"""Does a message look like it carries data about an individual client? (SPEC §4.8)
+"""Does a message look like it carries data about an individual client?
 
 The room is for aggregated statements only. This is a heuristic net for obvious slips —
 customer numbers, insurance numbers, a birth date next to a name — not a classifier.

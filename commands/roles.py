@@ -1,4 +1,4 @@
-"""Who may do what (SPEC §3): configured, never guessed."""
+"""Who may do what (partner member, coordinator, anyone else): configured, never guessed."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 Built on the shared export mechanics (:mod:`commands.export`): one row per stored input,
 corrections included and marked, so the file is the full history for the partners' files.
-Each row names the partner organisation, not the person who typed it (SPEC §4.8).
+Each row names the partner organisation, not the person who typed it: the room holds
+statements of organisations, not of people.
 """
 
 from __future__ import annotations

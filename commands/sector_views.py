@@ -1,7 +1,7 @@
 """``!branchen`` (the current round side by side) and ``!branche <sektor>`` (its history).
 
 Participation is named per partner organisation ("ausstehend: Jobcenter Magdeburg"),
-never per person (SPEC §4.8).
+never per person: the room holds statements of organisations, not of people.
 """
 
 from __future__ import annotations

@@ -41,6 +41,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 class Base(DeclarativeBase):
-    """Every koopbot table. Each stored item also records its ``room_id`` (SPEC §5)."""
+    """Every koopbot table.
+
+    Each stored item also records its ``room_id``: views and exports are per room.
+    """
 
     metadata = MetaData(naming_convention=NAMING)

@@ -1,4 +1,10 @@
-"""Engine and session factory; SQLite gets WAL and synchronous=NORMAL (FIELD-NOTES: storage cost)."""
+"""Engine and session factory; SQLite gets WAL and synchronous=NORMAL.
+
+The bot commits once per command, so a commit must be cheap: with WAL and
+synchronous=NORMAL a commit appends to the write-ahead log without an fsync (only
+checkpoints sync). A killed process loses nothing committed; a power cut or an OS crash
+may roll back the last commits, never corrupt the file.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Deleting notices and sector inputs after the retention period (SPEC §4.8).
+"""Deleting notices and sector inputs after ``retention.notices_and_inputs`` (default 730 days).
 
 Decisions and approved press texts are kept: they are the cooperation's record.
 """

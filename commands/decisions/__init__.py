@@ -1,4 +1,4 @@
-"""``!beschluss`` / ``!decision``: the tamper-evident decision log (SPEC §4.4).
+"""``!beschluss`` / ``!decision``: the tamper-evident decision log.
 
 Partner members and coordinators record decisions; coordinators amend, revoke and
 complete them, each by appending an entry (nothing is changed in place); everybody

@@ -1,4 +1,4 @@
-"""Texts of meetings, agendas and reminders (SPEC §4.1)."""
+"""Texts of meetings, agendas and reminders."""
 
 DE: dict[str, str] = {
     # help

@@ -1,5 +1,5 @@
 """✅/👍 on a draft message approves, removing that reaction withdraws (a convenience:
-every action is also a command, SPEC §4.8).
+every action is also a command: ``!pm freigeben`` and ``!pm zurückziehen``).
 
 The bot's draft message is found by the purpose stored with its outbox row ("pm:3:2"),
 a reaction's approval by the reaction's event id in the audit.

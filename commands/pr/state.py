@@ -22,7 +22,7 @@ class Status(Enum):
 
 
 class Mark(Enum):
-    """A partner's state on the current version, as the room sees it (SPEC §4.5)."""
+    """A partner's state on the current version, as the room sees it."""
 
     APPROVED = "✅"
     PENDING = "⏳"

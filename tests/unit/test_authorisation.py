@@ -1,4 +1,4 @@
-"""Every command as outsider, partner member and coordinator, checked against one table (SPEC §3)."""
+"""Every command as outsider, partner member and coordinator, checked against one table."""
 
 from __future__ import annotations
 

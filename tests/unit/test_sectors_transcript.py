@@ -95,7 +95,7 @@ async def test_the_overview_shows_partners_side_by_side_and_flags_disagreement(
         "Verlauf einer Branche: !branche <sektor>",
     ]
     assert "<table>" in chat.last_html and "<th>Jobcenter</th>" in chat.last_html
-    # Per organisation, never per person (SPEC §4.8): nobody's name in the overview.
+    # Per organisation, never per person: nobody's name in the overview.
     assert "Anna" not in chat.last and "Carla" not in chat.last
 
 
