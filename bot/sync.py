@@ -182,6 +182,9 @@ class SyncLoop:
                     wanted,
                 )
                 continue
+            # The time before the request: a member who saw the bot join and wrote at once
+            # can carry an earlier server timestamp than a reading taken after the answer.
+            requested = self.clock()
             await self.matrix.join(invite.room_id)
-            self.joined_at[invite.room_id] = self.clock()
+            self.joined_at[invite.room_id] = requested
             log.info("joined room=%s on invite from %s", invite.room_id, invite.inviter)
