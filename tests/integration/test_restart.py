@@ -6,7 +6,7 @@ import asyncio
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -47,11 +47,15 @@ url = "{url}"
 
 
 @asynccontextmanager
-async def bot_process(config: Path, log: Path) -> AsyncIterator[asyncio.subprocess.Process]:
+async def bot_process(
+    config: Path, log: Path, env: Mapping[str, str] | None = None
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    """The bot as its own process (``env`` adds variables, e.g. ``KOOPBOT_CRASH_AT``)."""
+    environment = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
     with log.open("ab") as sink:
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run", "--config", str(config),
-            cwd=REPO, stdout=sink, stderr=sink, env={**os.environ, "PYTHONPATH": str(REPO)},
+            cwd=REPO, stdout=sink, stderr=sink, env=environment,
         )  # fmt: skip
     try:
         yield process
