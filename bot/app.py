@@ -25,6 +25,8 @@ from bot.scheduler import Waker
 from bot.sync import SyncLoop
 from commands import contacts, decisions, export, help, meetings, notices, pr, sectors, status
 from commands.context import DueSource, Runtime
+from commands.i18n import Catalogue, DateFormatter
+from commands.markup import Doc
 from commands.meeting_reminders import MeetingReminders, ReminderPart, agenda_part
 from commands.retention import RetentionPurge
 from commands.router import Command, Router
@@ -74,6 +76,12 @@ def reminder_parts() -> list[ReminderPart]:
 def event_hooks(settings: Settings) -> list[EventHook]:
     """Every feature's handling of reactions and redactions (e.g. PR approvals)."""
     return [press_hook(settings)]
+
+
+def late_note(settings: Settings) -> Callable[[datetime], Doc]:
+    """The line a timed post gets when it reaches the room late: when it was due."""
+    texts, dates = Catalogue(settings.language), DateFormatter(settings.language, settings.zone)
+    return lambda due: Doc().line(texts.t("delivery.late", due=dates.moment(due)))
 
 
 @dataclass
@@ -197,7 +205,12 @@ async def running_bot(
             stack.callback(scheduler.shutdown, wait=False)
 
         outbox = Outbox(
-            matrix, sessions, clock, stuck_after=settings.limits.outbox_alert_delta, crash=crash
+            matrix,
+            sessions,
+            clock,
+            stuck_after=settings.limits.outbox_alert_delta,
+            late_note=late_note(settings),
+            crash=crash,
         )
         runtime = Runtime(version=__version__, started_at=clock(), backend=settings.storage.backend)
         waker_ref: list[Waker] = []

@@ -49,6 +49,15 @@ def file_content(name: str, mimetype: str, size: int, *, thread_root: str | None
     return content
 
 
+def with_note(content: dict[str, Any], note: Doc) -> dict[str, Any]:
+    """``content`` with ``note`` appended as a last paragraph, in the body and the HTML."""
+    marked = dict(content)
+    marked["body"] = f"{content.get('body', '')}\n\n{note.plain()}"
+    if "formatted_body" in content:
+        marked["formatted_body"] = f"{content['formatted_body']}<p>{note.html()}</p>"
+    return marked
+
+
 def relates_to(reply_to: str | None, thread_root: str | None) -> dict[str, Any] | None:
     if reply_to and thread_root:
         return {
@@ -66,4 +75,12 @@ def size_of(content: dict[str, Any]) -> int:
     return len(json.dumps(content, ensure_ascii=False).encode())
 
 
-__all__ = ["MAX_EVENT_BYTES", "file_content", "notice", "relates_to", "size_of", "txn_id"]
+__all__ = [
+    "MAX_EVENT_BYTES",
+    "file_content",
+    "notice",
+    "relates_to",
+    "size_of",
+    "txn_id",
+    "with_note",
+]

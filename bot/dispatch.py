@@ -302,7 +302,12 @@ class Dispatcher:
             row
             for post in posts
             for row in self._outbox(
-                post.room_id, post.reply, cause=post.cause, reply_to=None, thread=None
+                post.room_id,
+                post.reply,
+                cause=post.cause,
+                reply_to=None,
+                thread=None,
+                due_at=post.due_at,
             )
         ]
         session.add_all(rows)
@@ -345,6 +350,7 @@ class Dispatcher:
         cause: tuple[object, ...],
         reply_to: str | None,
         thread: str | None,
+        due_at: datetime | None = None,
     ) -> list[OutboxMessage]:
         """The reply notice and, if the reply carries a file, an ``m.file`` after it."""
         now = self.clock()
@@ -359,6 +365,7 @@ class Dispatcher:
                 content=content,
                 now=now,
                 purpose=reply.purpose,
+                due_at=due_at,
             )
         ]
         if reply.attachment is not None:

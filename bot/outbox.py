@@ -17,9 +17,13 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
+from bot.content import with_note
 from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.matrix import PermanentError, Sender, TransientError
+from commands.markup import Doc
+from commands.reminders import LATE_AFTER
 from storage import core
 from storage.core import OutboxMessage
 from storage.engine import SessionFactory
@@ -42,6 +46,7 @@ class Outbox:
         first_backoff: float = 0.5,
         max_backoff: float = 30.0,
         stuck_after: timedelta = STUCK_AFTER,
+        late_note: Callable[[datetime], Doc] | None = None,
         crash: Crash = no_crash,
     ) -> None:
         self.sender = sender
@@ -51,6 +56,7 @@ class Outbox:
         self.first_backoff = first_backoff
         self.max_backoff = max_backoff
         self.stuck_after = stuck_after
+        self.late_note = late_note
         self._queue: deque[OutboxMessage] = deque()
         self._queued: set[int] = set()
         self._stuck: set[int] = set()  # ids of queued messages already logged as stuck
@@ -186,7 +192,20 @@ class Outbox:
             )
             message.content = content  # in memory only: a retry need not upload again
             self.crash(CrashPoint.UPLOADED)
-        return await self.sender.send(message.room_id, content, message.txn_id)
+        return await self.sender.send(
+            message.room_id, self._marked(message, content), message.txn_id
+        )
+
+    def _marked(self, message: OutboxMessage, content: dict[str, Any]) -> dict[str, Any]:
+        """A timed post that was queued on time but reaches the room later than
+        ``LATE_AFTER`` (the homeserver was away) says when it was due. One queued late
+        already says so in its own words (a reminder after a restart)."""
+        due = message.due_at
+        if due is None or self.late_note is None or message.created_at - due > LATE_AFTER:
+            return content
+        if self.clock() - due <= LATE_AFTER:
+            return content
+        return with_note(content, self.late_note(due))
 
 
 def _minutes(waited: timedelta) -> str:

@@ -43,6 +43,9 @@ class ScheduledPost:
     room_id: str
     reply: Reply
     cause: tuple[object, ...]
+    #: When it was due: a post that leaves on time but reaches the room later than
+    #: ``LATE_AFTER`` (the homeserver was away) says so (``bot.outbox``).
+    due_at: datetime | None = None
 
 
 class DueSource(Protocol):

@@ -225,6 +225,7 @@ class MeetingReminders:
             meeting.room_id,
             Reply(doc, purpose=f"reminder:{meeting.id}"),
             cause=reminder_cause(meeting.id, occurrence.start, due.offset),
+            due_at=due.at,
         )
 
     def _missed(self, room_id: str, items: list[tuple[Meeting, Due]]) -> ScheduledPost:

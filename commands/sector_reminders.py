@@ -95,7 +95,7 @@ class RoundReminders:
                 doc = await self._doc(session, due, [p.id for p in missing])
                 reply = Reply(doc, purpose=f"round-reminder:{due.round.id}:{due.kind}")
                 cause = ("round-reminder", due.round.id, due.kind)
-                posts.append(ScheduledPost(due.round.room_id, reply, cause))
+                posts.append(ScheduledPost(due.round.room_id, reply, cause, due_at=due.at))
         return posts
 
     async def _doc(self, session: AsyncSession, due: Due, missing: list[str]) -> Doc:

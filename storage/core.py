@@ -77,6 +77,8 @@ class OutboxMessage(Base):
     # Indexed: reactions look up which bot message (purpose) they target by its event id.
     event_id: Mapped[str | None] = mapped_column(String(255), nullable=True, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    #: When a timed post (a reminder) was due; None for replies.
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 def txn_id(*cause: object) -> str:
@@ -135,6 +137,7 @@ def new_outbox(
     now: datetime,
     purpose: str = "reply",
     attachment: tuple[str, str, bytes] | None = None,
+    due_at: datetime | None = None,
 ) -> OutboxMessage:
     """A message to send; the caller adds it to the transaction that caused it (the
     usual path) or stores it once it is sent (a reading command's reply, ``bot.dispatch``)."""
@@ -145,6 +148,7 @@ def new_outbox(
         created_at=now,
         purpose=purpose,
         attempts=0,
+        due_at=due_at,
     )
     if attachment is not None:
         message.attachment_name, message.attachment_type, message.attachment = attachment

@@ -17,6 +17,7 @@ DE: dict[str, str] = {
     "Bitte die Auswahl eingrenzen, z. B. mit einem Suchbegriff.",
     "error.throttled": "Bitte etwas langsamer: höchstens {limit} Befehle pro Minute. "
     "Ihr Befehl wurde nicht ausgeführt; ab {again} nimmt der Bot wieder Befehle von Ihnen an.",
+    "delivery.late": "⏱ Verspätet zugestellt: fällig war {due}.",
     "error.internal": "Das hat leider nicht geklappt – ein interner Fehler. "
     "Die Koordination kann im Protokoll nachsehen (Vorgang {ref}).",
     "error.not_a_user": "„{value}“ ist keine Matrix-Kennung wie @name:example.org.",
@@ -95,6 +96,7 @@ EN: dict[str, str] = {
     "Please narrow it down, e.g. with a search term.",
     "error.throttled": "Please slow down: at most {limit} commands per minute. "
     "Your command was not carried out; from {again} the bot takes your commands again.",
+    "delivery.late": "⏱ Delivered late: it was due {due}.",
     "error.internal": "Sorry, that didn't work – an internal error. "
     "The coordinators can look it up in the log (reference {ref}).",
     "error.not_a_user": "“{value}” is not a Matrix id like @name:example.org.",

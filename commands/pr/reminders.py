@@ -93,7 +93,7 @@ class PressReminders:
                 doc = await self._doc(desk, state, due)
                 reply = Reply(doc, purpose=f"pm-reminder:{due.release.id}:{due.kind}")
                 cause = ("pm-reminder", due.release.id, due.kind)
-                posts.append(ScheduledPost(due.release.room_id, reply, cause))
+                posts.append(ScheduledPost(due.release.room_id, reply, cause, due_at=due.at))
         return posts
 
     async def _doc(self, desk: Desk, state: ReleaseState, due: Due) -> Doc:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.app import late_note
 from bot.content import txn_id
 from bot.scheduler import Waker
 from commands.markup import Line, inline
@@ -247,6 +249,28 @@ async def test_a_claimed_reminder_counts_as_delivered_only_once_its_send_succeed
     async with chat.sessions() as session:
         (delivery,) = await session.scalars(select(ReminderDelivery))
         assert await delivered_at(session, delivery) == chat.clock.now
+
+
+@pytest.mark.parametrize(
+    ("outage", "late"), [(timedelta(seconds=50), False), (timedelta(minutes=3), True)]
+)
+async def test_a_reminder_that_reaches_the_room_late_says_when_it_was_due(
+    chat: Chat, outage: timedelta, late: bool
+) -> None:
+    chat.outbox.late_note = late_note(chat.settings)
+    waker = waker_for(chat)
+    await chat.send("koordination", "!termin neu 08.12.2026 10:00 Runde")
+    await wake(chat, waker)
+    assert waker.next_wake is not None
+    chat.clock.now = waker.next_wake
+    await waker.wake()  # claimed on time; the homeserver is away for ``outage``
+    chat.clock.advance(seconds=outage.total_seconds())
+    await chat.outbox.drain()
+    lines = chat.last.splitlines()
+    assert lines[0] == "🔔 Morgen: Runde (#1)"  # decided on time
+    note = "⏱ Verspätet zugestellt: fällig war Mo., 7. Dez. 2026, 10:00 Uhr."
+    assert (lines[-1] == note) is late
+    assert (note in chat.last_html) is late
 
 
 async def test_an_empty_agenda_says_how_to_add_to_it_and_holidays_are_flagged(chat: Chat) -> None:
