@@ -1,7 +1,7 @@
 """Export of 100,000 decisions to CSV under 2 s, streamed (memory flat); JSON; PDF.
 
 A real SQLite file (storage.engine: WAL, synchronous=NORMAL) is filled with 100,000 decisions
-through ``storage.decision_chain.append_many`` (bulk inserts that still compute the hash
+through ``storage.decisions.chain.append_many`` (bulk inserts that still compute the hash
 chain), 10,000 of them in one room and 90,000 in another, one every quarter of an hour
 round the clock (about three years). Then the real export path – ``decision_protocol``
 (rows read a chunk at a time, ``storage.bulk``) and the format writers – writes files:
@@ -44,11 +44,13 @@ import psutil
 from _common import REPO_ROOT, machine, print_header, print_json
 
 sys.path.insert(0, REPO_ROOT)
+from commands.core.catalogue import Catalogue
+from commands.core.dates import DateFormatter
 from commands.decisions.protocol import decision_protocol
-from commands.export import FORMATS
-from commands.i18n import Catalogue, DateFormatter
-from storage import decision_chain, migrate
-from storage.decision_chain import NewEntry
+from commands.export.formats import FORMATS
+from storage import migrate
+from storage.decisions import chain as decision_chain
+from storage.decisions.chain import NewEntry
 from storage.engine import SessionFactory, create_engine, session_factory
 from tests.support.chat import make_settings
 

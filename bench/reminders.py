@@ -57,8 +57,8 @@ def _settings(url: str, offsets: list[str] | None = None) -> Any:
 
 
 async def _add(session: Any, settings: Any, start: datetime, now: datetime, title: str) -> None:
-    from commands.meeting_reminders import plan_reminders
-    from commands.meeting_views import schedule_of
+    from commands.meetings.reminders import plan_reminders
+    from commands.meetings.views import schedule_of
     from storage import meetings as store
 
     meeting = await store.add_meeting(
@@ -106,7 +106,7 @@ def _imports() -> None:
     import psutil  # noqa: F401
 
     import bot.app  # noqa: F401
-    import commands.meeting_reminders  # noqa: F401
+    import commands.meetings.reminders  # noqa: F401
     import storage.engine  # noqa: F401
 
 
@@ -125,7 +125,7 @@ def child_start(path: str, offsets: list[str] | None) -> dict[str, float]:
 
     from bot.app import utc_now
     from bot.scheduler import Waker
-    from commands.meeting_reminders import MeetingReminders
+    from commands.meetings.reminders import MeetingReminders
     from storage import migrate
     from storage.engine import create_engine, session_factory
 
@@ -199,7 +199,7 @@ async def lateness(path: Path, burst: int, window: float) -> dict[str, Any]:
     from bot.content import txn_id
     from bot.outbox import Outbox
     from bot.scheduler import Waker
-    from commands.meeting_reminders import MeetingReminders, reminder_cause
+    from commands.meetings.reminders import MeetingReminders, reminder_cause
     from storage.engine import create_engine, session_factory
     from storage.meetings import Meeting
     from tests.support.chat import Chat

@@ -23,13 +23,27 @@ from bot.outbox import Outbox
 from bot.reactions import press_hook
 from bot.scheduler import Waker
 from bot.sync import SyncLoop
-from commands import contacts, decisions, export, help, meetings, notices, pr, sectors, status
-from commands.context import DueSource, Runtime
-from commands.i18n import Catalogue, DateFormatter
-from commands.markup import Doc
-from commands.meeting_reminders import MeetingReminders, ReminderPart, agenda_part
-from commands.retention import RetentionPurge
-from commands.router import Command, Router
+from commands.contacts import commands as contacts
+from commands.core.catalogue import Catalogue
+from commands.core.context import DueSource, Runtime
+from commands.core.dates import DateFormatter
+from commands.core.markup import Doc
+from commands.core.router import Command, Router
+from commands.decisions import commands as decisions
+from commands.decisions.reminder import overdue_part
+from commands.export import commands as export
+from commands.help import commands as help
+from commands.meetings import commands as meetings
+from commands.meetings.reminders import MeetingReminders, ReminderPart, agenda_part
+from commands.notices import commands as notices
+from commands.notices.handlers import notices_part
+from commands.pr import commands as pr
+from commands.pr.reminders import PressReminders
+from commands.retention.purge import RetentionPurge
+from commands.sectors import commands as sectors
+from commands.sectors.reminders import RoundReminders
+from commands.sectors.rounds import round_part
+from commands.status import commands as status
 from config import MatrixSettings, Settings
 from storage import migrate
 from storage.engine import SessionFactory, create_engine, session_factory
@@ -61,16 +75,16 @@ def all_commands() -> list[Command]:
 def due_sources(settings: Settings) -> list[DueSource]:
     """Every feature's timed work (reminders, deadlines)."""
     return [
-        pr.PressReminders(settings),
+        PressReminders(settings),
         MeetingReminders(settings, reminder_parts()),
-        sectors.RoundReminders(settings),
+        RoundReminders(settings),
         RetentionPurge(settings),
     ]
 
 
 def reminder_parts() -> list[ReminderPart]:
     """What a meeting reminder shows besides date, place and contacts (features add theirs)."""
-    return [agenda_part, sectors.round_part, notices.notices_part, decisions.overdue_part]
+    return [agenda_part, round_part, notices_part, overdue_part]
 
 
 def event_hooks(settings: Settings) -> list[EventHook]:

@@ -98,9 +98,10 @@ def cmd_db(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from bot.app import utc_now
     from bot.decision_log import export_decisions
-    from commands.errors import CommandError
-    from commands.export import FORMATS, period
-    from commands.i18n import Catalogue
+    from commands.core.catalogue import Catalogue
+    from commands.core.errors import CommandError
+    from commands.export.formats import FORMATS
+    from commands.export.period import period
 
     settings = _settings(args)
     texts = Catalogue(settings.language)
@@ -131,7 +132,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_verify_log(args: argparse.Namespace) -> int:
     from bot.decision_log import describe, verify_log
-    from commands.i18n import Catalogue
+    from commands.core.catalogue import Catalogue
 
     settings = _settings(args)
     verdict = asyncio.run(verify_log(settings))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from commands.markup import Doc
+from commands.core.markup import Doc
 from storage.core import txn_id
 
 # Synapse rejects an event whose canonical JSON, envelope included, exceeds 65,536 bytes

@@ -10,12 +10,14 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
+from commands.core.catalogue import Catalogue
+from commands.core.dates import DateFormatter
 from commands.decisions.protocol import Protocol, decision_protocol
-from commands.export import Format
-from commands.i18n import Catalogue, DateFormatter
+from commands.export.formats import Format
 from config import Settings
-from storage import decision_chain, migrate
-from storage.decision_chain import Problem, Verdict
+from storage import migrate
+from storage.decisions import chain as decision_chain
+from storage.decisions.chain import Problem, Verdict
 from storage.engine import create_engine, session_factory
 
 

@@ -30,14 +30,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.content import MAX_EVENT_BYTES, file_content, notice, size_of, txn_id
 from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.events import Message, Reaction, Redaction, RoomEvent
-from commands.args import clean_text
-from commands.context import Context, Reply, Runtime, ScheduledPost
-from commands.errors import CommandError
-from commands.i18n import Catalogue, DateFormatter
-from commands.markup import Code, Doc
-from commands.privacy import client_data_reason
-from commands.roles import Identity, Role, identify, refusal_text
-from commands.router import Command, Invocation, Router, UsageError
+from commands.core.args import clean_text
+from commands.core.catalogue import Catalogue
+from commands.core.context import Context, Reply, Runtime, ScheduledPost
+from commands.core.dates import DateFormatter
+from commands.core.errors import CommandError
+from commands.core.markup import Code, Doc
+from commands.core.privacy import client_data_reason
+from commands.core.roles import Identity, Role, identify, refusal_text
+from commands.core.router import Command, Invocation, Router, UsageError
 from config import Settings
 from storage import core
 from storage.core import OutboxMessage

@@ -8,8 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.dispatch import EventHook
 from bot.events import Reaction, Redaction, RoomEvent
-from commands.context import Reply
-from commands.pr import PressReactions
+from commands.core.context import Reply
+from commands.pr.reactions import PressReactions
 from config import Settings
 
 

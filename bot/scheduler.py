@@ -18,7 +18,7 @@ from apscheduler.triggers.date import DateTrigger
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.crashpoints import Crash, CrashPoint, no_crash
-from commands.context import DueSource, ScheduledPost
+from commands.core.context import DueSource, ScheduledPost
 from storage.core import OutboxMessage
 from storage.engine import SessionFactory
 

@@ -1,4 +1,5 @@
-"""Commands: one module per feature, a pure router, the message catalogue and markup.
+"""Commands: one package per feature, and ``core`` (the pure router, context, markup, the
+message catalogue and the privacy guard) that the features share.
 
 Uses ``storage`` and ``config``; never imports ``bot`` or nio.
 """

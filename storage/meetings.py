@@ -87,7 +87,7 @@ class AgendaItem(Base):
 class ReminderDelivery(Base):
     """What was decided for a due reminder — on time, late, missed or superseded — written
     once, in the transaction that queues its message. Whether that message reached the
-    room is the outbox's fact (``commands.meeting_reminders.delivered_at``)."""
+    room is the outbox's fact (``commands.meetings.reminders.delivered_at``)."""
 
     __tablename__ = "reminder_deliveries"
     __table_args__ = (UniqueConstraint("meeting_id", "occurrence", "offset_seconds"),)

@@ -3,12 +3,12 @@
 from storage.base import Base
 from storage.contacts import ContactAssignment
 from storage.core import HandledEvent, OutboxMessage, SyncState
-from storage.decisions import DecisionChain, DecisionEntry
+from storage.decisions.models import DecisionChain, DecisionEntry
 from storage.meetings import AgendaItem, Meeting, MeetingException, ReminderDelivery
 from storage.notices import Notice
 from storage.pending import PendingEvent
-from storage.press import PressEvent, PressRelease, PressVersion
-from storage.press_reminders import PressReminder
+from storage.pr.releases import PressEvent, PressRelease, PressVersion
+from storage.pr.reminders import PressReminder
 from storage.sectors import Round, RoundReminder, SectorInput
 
 __all__ = [

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.core import Backlog, unsent_in_room
 from storage.meetings import Meeting
-from storage.press import PressRelease, is_published
+from storage.pr.releases import PressRelease, is_published
 from storage.sectors import Round
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from commands.context import Context
+from commands.core.context import Context
+from commands.core.markup import Inline, Line, Text, join
 from commands.decisions.words import (
     OUTCOMES,
     author,
@@ -14,8 +15,7 @@ from commands.decisions.words import (
     partner_labels,
     person,
 )
-from commands.markup import Inline, Line, Text, join
-from storage.decisions import DecisionEntry, Kind, Listed, Status
+from storage.decisions.models import DecisionEntry, Kind, Listed, Status
 
 EXCERPT = 80
 

@@ -13,15 +13,15 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from commands.args import CleanText, ItemId
-from commands.contacts import find_partner
-from commands.dates_input import parse_date
+from commands.contacts.lookup import find_partner
+from commands.core.args import CleanText, ItemId
+from commands.core.dates_input import parse_date
+from commands.core.errors import ArgError, CommandError
 from commands.decisions.words import ADOPTED, ADOPTED_WITH_CHANGES, CLEARING, parse_outcome
-from commands.errors import ArgError, CommandError
 from commands.export.period import past_day
 from config import Settings
 from config.settings import USER_ID
-from storage.decisions import DecisionEntry
+from storage.decisions.models import DecisionEntry
 
 SUBJECT_LIMIT = 200
 SUBJECT_CUT = 120  # a one-line decision longer than this gets a shortened subject

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from commands.context import Context, Reply
+from commands.core.context import Context, Reply
+from commands.core.errors import CommandError
+from commands.core.markup import Doc
 from commands.decisions.cards import today
 from commands.decisions.protocol import decision_protocol
-from commands.errors import CommandError
-from commands.export import ExportArgs, attachment, choose_format, period
-from commands.markup import Doc
+from commands.export.commands import ExportArgs, attachment
+from commands.export.formats import choose_format
+from commands.export.period import period
 
 
 async def export_decisions(ctx: Context, args: ExportArgs) -> Reply:

@@ -17,18 +17,19 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commands.core.catalogue import Catalogue
+from commands.core.dates import DateFormatter
 from commands.decisions.protocol_csv import CsvWords
 from commands.decisions.protocol_rows import HASH, ID, DecisionRow, Words
 from commands.decisions.words import person
-from commands.export import Column, ExportRow, Fact, Labels, Sheet
-from commands.i18n import Catalogue, DateFormatter
+from commands.export.sheet import Column, ExportRow, Fact, Labels, Sheet
 from config import Settings
-from storage import decision_chain as chain
-from storage import decision_stream as store
 from storage.bulk import RawRow
-from storage.decision_chain import GENESIS, HASHED_FIELDS, utc_text
-from storage.decision_stream import Selection
-from storage.decisions import Status
+from storage.decisions import chain
+from storage.decisions import stream as store
+from storage.decisions.chain import GENESIS, HASHED_FIELDS, utc_text
+from storage.decisions.models import Status
+from storage.decisions.stream import Selection
 
 FORMAT = "koopbot.beschlussprotokoll"
 #: (catalogue key of the header, PDF width share) of the full table (CSV).

@@ -41,7 +41,7 @@ from commands.decisions.protocol_words import (
     Words,
 )
 from commands.export.csv_text import escape, record
-from storage.decisions import derive_status
+from storage.decisions.models import derive_status
 
 
 class Memo(dict[Hashable, str]):
@@ -76,7 +76,7 @@ class CsvWords:
         self.meetings: dict[Hashable, str] = {}
 
     def line(self, row: Sequence[Any]) -> str:
-        """The record of a streamed row (``storage.decision_stream``)."""
+        """The record of a streamed row (``storage.decisions.stream``)."""
         w = self.words
         agreed = row[AGREED]
         meeting = ""

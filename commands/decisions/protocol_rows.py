@@ -34,15 +34,15 @@ from commands.decisions.protocol_words import (
     WORDING,
     Words,
 )
-from commands.export import Cell, ExportRow
-from storage.decision_chain import content_of
-from storage.decisions import Status, derive_status
+from commands.export.sheet import Cell, ExportRow
+from storage.decisions.chain import content_of
+from storage.decisions.models import Status, derive_status
 
 __all__ = ["HASH", "ID", "DecisionRow", "Words"]
 
 
 class DecisionRow(ExportRow):
-    """A streamed entry (``storage.decision_stream``) in the shapes of the export formats."""
+    """A streamed entry (``storage.decisions.stream``) in the shapes of the export formats."""
 
     __slots__ = ("row", "words")
 

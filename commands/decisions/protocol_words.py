@@ -3,7 +3,7 @@
 Rows are made for every entry of an export (100,000 and more). So what repeats – labels,
 people, partner lists, days, the hour of a time – is worked out once per export in
 :class:`Words`, keyed by the value as the database driver returned it. The positions of a
-streamed row's fields (``storage.decision_stream``) are named here too.
+streamed row's fields (``storage.decisions.stream``) are named here too.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from commands.core.catalogue import Catalogue
+from commands.core.dates import DateFormatter
 from commands.decisions.words import (
     author,
     kind_label,
@@ -20,10 +22,9 @@ from commands.decisions.words import (
     person,
     status_label,
 )
-from commands.i18n import Catalogue, DateFormatter
 from config import Settings
-from storage.decision_stream import AT, Converter
-from storage.decisions import Kind, Status
+from storage.decisions.models import Kind, Status
+from storage.decisions.stream import AT, Converter
 
 (
     ID, ROOM, REFERS_TO, KIND, MEETING_ID, MEETING_AT, AGENDA, SUBJECT, WORDING, OUTCOME,

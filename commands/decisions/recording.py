@@ -11,7 +11,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commands.context import Context, Reply
+from commands.core.context import Context, Reply
+from commands.core.errors import CommandError
+from commands.core.markup import Doc
+from commands.core.roles import Role, refuse
 from commands.decisions.cards import detail_lines, excerpt, today
 from commands.decisions.drafting import (
     AmendArgs,
@@ -23,16 +26,13 @@ from commands.decisions.drafting import (
     prepare_record,
 )
 from commands.decisions.words import kind_label, status_label
-from commands.errors import CommandError
-from commands.markup import Doc
-from commands.meeting_views import schedule_of
-from commands.roles import Role, refuse
-from commands.schedule import Occurrence
-from storage import decision_chain as chain
-from storage import decisions as store
+from commands.meetings.schedule import Occurrence
+from commands.meetings.views import schedule_of
 from storage import meetings as meeting_store
-from storage.decision_chain import NewEntry
-from storage.decisions import DecisionEntry, Kind, Listed, Status
+from storage.decisions import chain
+from storage.decisions import models as store
+from storage.decisions.chain import NewEntry
+from storage.decisions.models import DecisionEntry, Kind, Listed, Status
 from storage.meetings import Meeting
 
 

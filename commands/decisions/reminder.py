@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from commands.markup import Line
-from commands.meeting_reminders import ReminderTopic
-from storage import decisions as store
+from commands.core.markup import Line
+from commands.meetings.reminders import ReminderTopic
+from storage.decisions import models as store
 
 SHOWN = 10
 
 
 async def overdue_part(topic: ReminderTopic) -> list[Line]:
-    """A :data:`~commands.meeting_reminders.ReminderPart`: valid decisions past their deadline."""
+    """A :data:`~commands.meetings.reminders.ReminderPart`: valid decisions past their deadline."""
     today = topic.dates.local(topic.now).date()
     entries = await store.overdue(topic.session, topic.meeting.room_id, today)
     if not entries:

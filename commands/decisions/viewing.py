@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from commands.context import Context, Reply
+from commands.core.context import Context, Reply
+from commands.core.errors import CommandError
+from commands.core.markup import Bold, Doc, Line, Text
 from commands.decisions.cards import detail_lines, history_lines, today
 from commands.decisions.drafting import ID_TEXT, ListArgs, RecordArgs
 from commands.decisions.recording import find, record_decision
@@ -17,11 +19,9 @@ from commands.decisions.words import (
     person,
     status_label,
 )
-from commands.errors import CommandError
-from commands.markup import Bold, Doc, Line, Text
 from config import Settings
-from storage import decisions as store
-from storage.decisions import Listed, Status
+from storage.decisions import models as store
+from storage.decisions.models import Listed, Status
 
 LIST_LIMIT = 20
 

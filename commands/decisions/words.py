@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from commands.errors import CommandError
-from commands.i18n import Catalogue
+from commands.core.catalogue import Catalogue
+from commands.core.errors import CommandError
 from config import Settings
-from storage.decisions import Status
+from storage.decisions.models import Status
 
 ADOPTED, ADOPTED_WITH_CHANGES, REJECTED, POSTPONED = (
     "adopted",

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from commands.errors import CommandError
+from commands.core.errors import CommandError
 from commands.export.csv_format import write_csv
 from commands.export.json_format import write_json
 from commands.export.md_format import write_markdown

@@ -6,8 +6,8 @@ import re
 from contextlib import suppress
 from datetime import date
 
-from commands.dates_input import parse_date
-from commands.errors import ArgError, CommandError
+from commands.core.dates_input import parse_date
+from commands.core.errors import ArgError, CommandError
 
 _NO_YEAR = re.compile(r"\s*\d{1,2}\.\d{1,2}\.?\s*")
 

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from commands.i18n import Catalogue
+from commands.core.catalogue import Catalogue
 
 Cell = str | int
 

@@ -10,17 +10,17 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from commands.args import CleanText, ItemId
-from commands.context import Context, Reply
-from commands.errors import CommandError
-from commands.markup import Bold, Doc, Line, Text, join
+from commands.core.args import CleanText, ItemId
+from commands.core.context import Context, Reply
+from commands.core.errors import CommandError
+from commands.core.markup import Bold, Doc, Line, Text, join
+from commands.core.roles import Identity
 from commands.pr.desk import Desk, find_release
 from commands.pr.markdown import render
 from commands.pr.state import ReleaseState, load_state, partner_names, status_block
-from commands.roles import Identity
 from config import Partner
-from storage import press as store
-from storage.press import APPROVED, CHANGES_REQUESTED, PUBLISHED, WITHDRAWN, PressRelease
+from storage.pr import releases as store
+from storage.pr.releases import APPROVED, CHANGES_REQUESTED, PUBLISHED, WITHDRAWN, PressRelease
 
 FINAL_PURPOSE = "pm-final"
 

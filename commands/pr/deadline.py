@@ -1,6 +1,6 @@
 """A press release's deadline: a calendar day as people write it, not in the past.
 
-The day itself is parsed by the shared :func:`commands.dates_input.parse_date`
+The day itself is parsed by the shared :func:`commands.core.dates_input.parse_date`
 (``2026-12-08``, ``8.12.2026``, ``08.12.``, ``morgen``).
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from commands.dates_input import parse_date
-from commands.errors import ArgError, CommandError
+from commands.core.dates_input import parse_date
+from commands.core.errors import ArgError, CommandError
 
 
 def parse_deadline(text: str, today: date) -> date:

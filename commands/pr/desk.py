@@ -7,13 +7,14 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commands.context import Context, mention_for
-from commands.errors import CommandError
-from commands.i18n import Catalogue, DateFormatter
-from commands.markup import Line, Mention
+from commands.core.catalogue import Catalogue
+from commands.core.context import Context, mention_for
+from commands.core.dates import DateFormatter
+from commands.core.errors import CommandError
+from commands.core.markup import Line, Mention
 from config import Settings
-from storage import press as store
-from storage.press import PressRelease
+from storage.pr import releases as store
+from storage.pr.releases import PressRelease
 
 #: Purpose of the bot's message that shows version ``v`` of release ``n``: "pm:n:v".
 DRAFT_PURPOSE = "pm"

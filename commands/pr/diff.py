@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from commands.markup import Deleted, Inline, Inserted, Line, Text
+from commands.core.markup import Deleted, Inline, Inserted, Line, Text
 
 ELLIPSIS = "…"
 

@@ -6,16 +6,16 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
-from commands.args import CleanText, ItemId
-from commands.context import Context, Reply
-from commands.errors import CommandError
-from commands.markup import Bold, Doc, Line, Text
+from commands.core.args import CleanText, ItemId
+from commands.core.context import Context, Reply
+from commands.core.errors import CommandError
+from commands.core.markup import Bold, Doc, Line, Text
 from commands.pr.deadline import parse_deadline
 from commands.pr.desk import Desk, draft_purpose, find_release
 from commands.pr.diff import word_diff
 from commands.pr.markdown import render
 from commands.pr.state import ReleaseState, Status, load_state, status_block
-from storage import press as store
+from storage.pr import releases as store
 
 TITLE_LIMIT = 200
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from commands.markup import Bold, Doc, Inline, Italic, Line, Text
+from commands.core.markup import Bold, Doc, Inline, Italic, Line, Text
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
 _NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+(.*)$")

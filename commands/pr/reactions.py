@@ -11,17 +11,18 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commands.context import Reply
-from commands.errors import CommandError
-from commands.i18n import Catalogue, DateFormatter
-from commands.markup import Doc
+from commands.core.catalogue import Catalogue
+from commands.core.context import Reply
+from commands.core.dates import DateFormatter
+from commands.core.errors import CommandError
+from commands.core.markup import Doc
+from commands.core.roles import identify
 from commands.pr.approval import approve, withdraw
 from commands.pr.desk import Desk, parse_purpose
 from commands.pr.state import load_state
-from commands.roles import identify
 from config import Settings
-from storage import press as store
-from storage.press import APPROVED
+from storage.pr import releases as store
+from storage.pr.releases import APPROVED
 
 APPROVING_KEYS = frozenset({"✅", "👍"})
 #: Variation selectors and skin tones do not change what a reaction means.

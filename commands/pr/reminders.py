@@ -10,16 +10,17 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commands.contacts import room_contacts
-from commands.context import Reply, ScheduledPost
-from commands.i18n import Catalogue, DateFormatter
-from commands.markup import Doc, Line, Mention, join
+from commands.contacts.lookup import room_contacts
+from commands.core.catalogue import Catalogue
+from commands.core.context import Reply, ScheduledPost
+from commands.core.dates import DateFormatter
+from commands.core.markup import Doc, Line, Mention, join
 from commands.pr.desk import Desk
 from commands.pr.state import Mark, ReleaseState, load_state, partner_names, status_block
 from config import Partner, Settings
-from storage import press as store
-from storage import press_reminders as reminder_store
-from storage.press import PressRelease
+from storage.pr import releases as store
+from storage.pr import reminders as reminder_store
+from storage.pr.releases import PressRelease
 
 REMIND_AT = time(9, 0)
 #: (kind, how long before the deadline day); the kind is part of the delivery record.

@@ -8,11 +8,18 @@ from enum import Enum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commands.markup import Line
+from commands.core.markup import Line
 from commands.pr.desk import Desk
 from config import Partner
-from storage import press as store
-from storage.press import APPROVED, CHANGES_REQUESTED, DECIDING, PUBLISHED, PressEvent, PressRelease
+from storage.pr import releases as store
+from storage.pr.releases import (
+    APPROVED,
+    CHANGES_REQUESTED,
+    DECIDING,
+    PUBLISHED,
+    PressEvent,
+    PressRelease,
+)
 
 
 class Status(Enum):

@@ -6,10 +6,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator
 
-from commands.args import ItemId
-from commands.context import Attachment, Context, Reply
-from commands.errors import ArgError
-from commands.markup import Doc, Line, inline, plain_line
+from commands.core.args import ItemId
+from commands.core.context import Attachment, Context, Reply
+from commands.core.errors import ArgError
+from commands.core.markup import Doc, Line, inline, plain_line
 from commands.pr.approval import approval_lines
 from commands.pr.desk import Desk, draft_purpose, find_release
 from commands.pr.drafting import draft_doc
@@ -22,8 +22,8 @@ from commands.pr.state import (
     partner_names,
     status_text,
 )
-from storage import press as store
-from storage.press import PressEvent, PressVersion
+from storage.pr import releases as store
+from storage.pr.releases import PressEvent, PressVersion
 
 LIST_LIMIT = 20
 HISTORY_LIMIT = 100

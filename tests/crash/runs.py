@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.app import all_commands
 from bot.crashpoints import CrashPoint
-from commands.roles import Role
+from commands.core.roles import Role
 from tests.crash.harness import (
     Outcome,
     Process,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.app import utc_now
 from bot.people import Person, body
-from commands.sector_reminders import moments
+from commands.sectors.reminders import moments
 from storage import sectors as store
 from tests.integration.conftest import World
 

@@ -15,9 +15,9 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import decision_chain as chain
-from storage.decision_chain import GENESIS, Problem, content_of, entry_hash
-from storage.decisions import DecisionEntry
+from storage.decisions import chain
+from storage.decisions.chain import GENESIS, Problem, content_of, entry_hash
+from storage.decisions.models import DecisionEntry
 from storage.engine import session_factory
 from tests.support.decisions import add_entries, drop_guards, new_entry, run_sql
 

@@ -17,12 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from commands.core.catalogue import Catalogue
+from commands.core.dates import DateFormatter
 from commands.decisions.protocol import decision_protocol
 from commands.decisions.protocol_words import Words
 from commands.export.csv_text import line
-from commands.i18n import Catalogue, DateFormatter
-from storage import decision_chain as chain
-from storage.decision_chain import NewEntry
+from storage.decisions import chain
+from storage.decisions.chain import NewEntry
 from storage.engine import session_factory
 from storage.meetings import add_meeting
 from tests.support.chat import make_settings

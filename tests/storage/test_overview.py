@@ -7,11 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import literal, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import core, press, sectors
+from storage import core, sectors
 from storage.core import Backlog
 from storage.engine import session_factory
 from storage.meetings import add_meeting
 from storage.overview import room_overview
+from storage.pr import releases as press
 
 ROOM, OTHER = "!kooperation:test", "!andere:test"
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

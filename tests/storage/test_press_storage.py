@@ -9,10 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import core
-from storage import press as store
-from storage import press_reminders as reminder_store
 from storage.engine import session_factory
-from storage.press import APPROVED, CHANGES_REQUESTED, PUBLISHED, WITHDRAWN, PressRelease
+from storage.pr import releases as store
+from storage.pr import reminders as reminder_store
+from storage.pr.releases import APPROVED, CHANGES_REQUESTED, PUBLISHED, WITHDRAWN, PressRelease
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 

@@ -17,8 +17,8 @@ from bot.content import txn_id
 from bot.dispatch import Dispatcher
 from bot.events import Message, Reaction, Redaction
 from bot.outbox import Outbox
-from commands.context import Runtime
-from commands.router import Router
+from commands.core.context import Runtime
+from commands.core.router import Router
 from config import MatrixSettings, Partner, Settings
 from storage.engine import SessionFactory
 

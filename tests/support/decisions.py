@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import decision_chain as chain
-from storage.decision_chain import NewEntry
+from storage.decisions import chain
+from storage.decisions.chain import NewEntry
 from storage.engine import session_factory
 
 NOW = datetime(2026, 12, 1, 9, 0, 0, 123456, tzinfo=UTC)

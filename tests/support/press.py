@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from storage.press import PressEvent, PressRelease, PressVersion
+from storage.pr.releases import PressEvent, PressRelease, PressVersion
 from tests.support.chat import Chat
 
 TEXT = (

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commands.dates_input import local_moment, parse_date, parse_minutes, parse_time
-from commands.errors import ArgError
+from commands.core.dates_input import local_moment, parse_date, parse_minutes, parse_time
+from commands.core.errors import ArgError
 
 TODAY = date(2026, 12, 1)
 BERLIN = ZoneInfo("Europe/Berlin")

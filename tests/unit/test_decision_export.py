@@ -18,14 +18,14 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from commands.core.catalogue import Catalogue
+from commands.core.dates import DateFormatter
 from commands.decisions.protocol import Protocol, decision_protocol
-from commands.export import FORMATS
 from commands.export.csv_format import line
-from commands.export.formats import render
+from commands.export.formats import FORMATS, render
 from commands.export.md_format import escape
 from commands.export.pdf_format import build_pdf, collect, find_dejavu
-from commands.i18n import Catalogue, DateFormatter
-from storage.decision_chain import HASHED_FIELDS
+from storage.decisions.chain import HASHED_FIELDS
 from storage.engine import session_factory
 from tests.support.chat import ROOM, Chat, make_settings
 from tests.support.decisions import add_entries

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands import decisions
+from commands.core.errors import CommandError
+from commands.core.router import Router, UsageError
+from commands.decisions import commands as decisions
 from commands.decisions.drafting import (
     AmendArgs,
     RecordArgs,
@@ -19,10 +21,9 @@ from commands.decisions.drafting import (
     split_text,
 )
 from commands.decisions.words import parse_outcome
-from commands.errors import CommandError
-from commands.export import choose_format, past_day, period
-from commands.router import Router, UsageError
-from storage.decisions import DecisionEntry
+from commands.export.formats import choose_format
+from commands.export.period import past_day, period
+from storage.decisions.models import DecisionEntry
 from tests.support.chat import make_settings
 
 TODAY = date(2026, 12, 1)

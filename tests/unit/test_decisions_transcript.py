@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from bot.app import reminder_parts
 from bot.scheduler import Waker
-from commands.meeting_reminders import MeetingReminders
-from storage.decisions import DecisionEntry
+from commands.meetings.reminders import MeetingReminders
+from storage.decisions.models import DecisionEntry
 from tests.support.chat import Chat, make_settings
 
 RECORD = (

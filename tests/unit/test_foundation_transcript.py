@@ -158,7 +158,7 @@ async def test_oversized_command_is_refused_clearly(chat: Chat) -> None:
 
 
 async def test_unexpected_error_is_an_apology_not_a_traceback(chat: Chat) -> None:
-    from commands import status
+    from commands.status import commands as status
 
     async def broken(ctx, args):  # type: ignore[no-untyped-def]
         raise RuntimeError("database password is hunter2")

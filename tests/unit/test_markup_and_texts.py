@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from string import Formatter
 from zoneinfo import ZoneInfo
 
-from commands.i18n import DateFormatter
-from commands.i18n.catalogue import merged
-from commands.markup import Bold, Doc, Mention, Text
+from commands.core.catalogue import merged
+from commands.core.dates import DateFormatter
+from commands.core.markup import Bold, Doc, Mention, Text
 
 
 def test_html_escapes_text_but_keeps_structure() -> None:

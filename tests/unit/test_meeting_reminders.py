@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import late_note
 from bot.content import txn_id
 from bot.scheduler import Waker
-from commands.markup import Line, inline
-from commands.meeting_reminders import (
+from commands.core.markup import Line, inline
+from commands.meetings.reminders import (
     MeetingReminders,
     ReminderPart,
     ReminderTopic,

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commands.errors import CommandError
-from commands.markup import Deleted, Doc, Inserted, Text, plain_line
+from commands.core.errors import CommandError
+from commands.core.markup import Deleted, Doc, Inserted, Text, plain_line
 from commands.pr.deadline import parse_deadline
 from commands.pr.diff import word_diff
 from commands.pr.markdown import render

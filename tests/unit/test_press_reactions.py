@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from bot.events import Reaction
 from commands.pr.desk import parse_purpose
 from commands.pr.reactions import approving
-from storage.press import PressEvent
+from storage.pr.releases import PressEvent
 from tests.support.chat import ROOM, USERS, Chat
 from tests.support.press import STATES_NONE, draft, lines
 

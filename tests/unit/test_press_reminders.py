@@ -9,9 +9,9 @@ from sqlalchemy import select
 from bot.app import due_sources, event_hooks
 from bot.content import txn_id
 from bot.scheduler import Waker
-from commands.pr import PressReminders
-from storage.press import PressRelease
-from storage.press_reminders import PressReminder
+from commands.pr.reminders import PressReminders
+from storage.pr.releases import PressRelease
+from storage.pr.reminders import PressReminder
 from tests.support.chat import Chat, make_settings
 from tests.support.press import TEXT, draft
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from storage.core import OutboxMessage
 from storage.engine import session_factory
-from storage.press import PressEvent, PressRelease, PressVersion
+from storage.pr.releases import PressEvent, PressRelease, PressVersion
 from tests.support.chat import Chat, make_settings
 from tests.support.press import DRAFT, STATES_NONE, TEXT, count, lines, stored
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from commands.privacy import client_data_reason
+from commands.core.privacy import client_data_reason
 
 TODAY = date(2026, 12, 1)
 

@@ -19,8 +19,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.events import Message
-from commands.errors import CommandError
-from commands.roles import identify
+from commands.core.errors import CommandError
+from commands.core.roles import identify
 from storage.core import OutboxMessage
 from tests.support.chat import ROOM, Chat
 

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.errors import ArgError
-from commands.i18n import Catalogue, DateFormatter
-from commands.meeting_views import describe_rule
-from commands.recurrence import expand, first_occurrence, parse_recurrence
-from commands.schedule import Change, Schedule
+from commands.core.catalogue import Catalogue
+from commands.core.dates import DateFormatter
+from commands.core.errors import ArgError
+from commands.meetings.recurrence import expand, first_occurrence, parse_recurrence
+from commands.meetings.schedule import Change, Schedule
+from commands.meetings.views import describe_rule
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ZONE = "Europe/Berlin"

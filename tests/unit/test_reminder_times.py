@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commands.reminders import (
+from commands.meetings.due import (
     LATE_AFTER,
     Status,
     due_reminders,
@@ -18,7 +18,7 @@ from commands.reminders import (
     reminder_time,
     upcoming_reminders,
 )
-from commands.schedule import Change, Schedule
+from commands.meetings.schedule import Change, Schedule
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ZONE = "Europe/Berlin"

@@ -13,9 +13,9 @@ import pytest
 
 from bot.events import Message, RoomBatch, SyncBatch
 from bot.sync import SyncLoop
-from commands.context import Context, Reply
-from commands.roles import Role
-from commands.router import Command, NoArgs, Router
+from commands.core.context import Context, Reply
+from commands.core.roles import Role
+from commands.core.router import Command, NoArgs, Router
 from tests.support.chat import ROOM, USERS, Chat
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.scheduler import Waker
-from commands.retention import RetentionPurge
-from storage.decisions import DecisionEntry
+from commands.retention.purge import RetentionPurge
+from storage.decisions.models import DecisionEntry
 from storage.notices import Notice
 from storage.sectors import SectorInput
 from tests.support.chat import Chat

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.app import all_commands
-from commands.errors import CommandError
-from commands.router import Router, UsageError, tokenize
+from commands.core.errors import CommandError
+from commands.core.router import Router, UsageError, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_usage_is_generated_from_the_declaration(router: Router) -> None:
 
 
 def test_every_command_has_german_and_english_help(router: Router) -> None:
-    from commands.i18n import Catalogue
+    from commands.core.catalogue import Catalogue
 
     for language in ("de", "en"):
         texts = Catalogue(language)  # type: ignore[arg-type]

@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.app import all_commands
-from commands.errors import ArgError, CommandError
-from commands.router import Router, UsageError
-from commands.sector_input import Trend, parse_horizon, parse_trend
-from commands.sectors_wz import ALIASES, BY_LETTER, SECTIONS, find_section
+from commands.core.errors import ArgError, CommandError
+from commands.core.router import Router, UsageError
+from commands.sectors.input import Trend, parse_horizon, parse_trend
+from commands.sectors.wz import ALIASES, BY_LETTER, SECTIONS, find_section
 
 ROUTER = Router(all_commands())
 

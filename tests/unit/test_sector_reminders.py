@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from bot.app import due_sources, reminder_parts
 from bot.scheduler import Waker
-from commands.meeting_reminders import MeetingReminders
-from commands.sector_reminders import RoundReminders, moments
+from commands.meetings.reminders import MeetingReminders
+from commands.sectors.reminders import RoundReminders, moments
 from storage.sectors import Round, RoundReminder
 from tests.support.chat import Chat, make_settings
 

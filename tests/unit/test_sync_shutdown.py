@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.events import Message, RoomBatch, SyncBatch
 from bot.scheduler import Waker
 from bot.sync import SyncLoop
-from commands.context import ScheduledPost
+from commands.core.context import ScheduledPost
 from storage import core
 from tests.support.chat import ROOM, USERS, Chat
 

@@ -1,0 +1,1 @@
+"""Contacts: ``!kontakte`` / ``!contacts``; ``lookup`` is what other features use."""

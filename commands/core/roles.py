@@ -1,0 +1,57 @@
+"""Who may do what (partner member, coordinator, anyone else): configured, never guessed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from commands.core.catalogue import Catalogue
+from commands.core.errors import CommandError
+from config import Partner, Settings
+
+
+class Role(Enum):
+    """What a command requires."""
+
+    EVERYONE = "everyone"
+    MEMBER = "member"  # a partner member
+    PARTICIPANT = "participant"  # a partner member or a coordinator
+    COORDINATOR = "coordinator"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the configuration says about one user."""
+
+    user_id: str
+    partner: Partner | None
+    coordinator: bool
+
+    def may(self, role: Role) -> bool:
+        if role is Role.EVERYONE:
+            return True
+        if role is Role.MEMBER:
+            return self.partner is not None
+        if role is Role.COORDINATOR:
+            return self.coordinator
+        return self.coordinator or self.partner is not None
+
+
+def identify(settings: Settings, user_id: str) -> Identity:
+    return Identity(user_id, settings.partner_of(user_id), user_id in settings.coordinators)
+
+
+def refusal_text(texts: Catalogue, sender: Identity, role: Role, command: str) -> str:
+    """The one refusal sentence: which role ``!command`` needs, which role the sender has."""
+    if sender.partner is not None:
+        key = "yours.both" if sender.coordinator else "yours.member"
+        yours = texts.t(key, partner=sender.partner.name)
+    else:
+        yours = texts.t("yours.coordinator" if sender.coordinator else "yours.guest")
+    needed = texts.t(f"refusal.{role.value}", command=command)
+    return texts.t("refusal", needed=needed, yours=yours, name=command.split()[0])
+
+
+def refuse(texts: Catalogue, sender: Identity, role: Role, command: str) -> CommandError:
+    """A :class:`CommandError` carrying :func:`refusal_text`, for roles that depend on arguments."""
+    return CommandError("plain", text=refusal_text(texts, sender, role, command), show_usage=False)

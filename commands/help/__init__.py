@@ -1,0 +1,1 @@
+"""Help: ``!hilfe`` / ``!help``, generated from the command declarations."""

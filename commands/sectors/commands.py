@@ -1,0 +1,79 @@
+"""The ``!branche`` / ``!sector``, ``!branchen`` / ``!sectors`` and ``!runde`` / ``!round``
+command table, and ``!export branchen``."""
+
+from __future__ import annotations
+
+from commands.core.roles import Role
+from commands.core.router import Command
+from commands.export import commands as export
+from commands.sectors.export import export_sectors
+from commands.sectors.input import ReportArgs, SectorArgs
+from commands.sectors.rounds import StartArgs, close_round, report, start_round
+from commands.sectors.views import history, overview
+
+SECTOR = ("branche", "sector")
+ROUND = ("runde", "round")
+
+
+def commands() -> list[Command]:
+    return [
+        Command(
+            names=SECTOR,
+            sub=("melden", "report"),
+            handler=report,
+            role=Role.MEMBER,
+            help="sectors.help.report",
+            example="!branche melden C wachsend Aufträge ziehen an bedarf=Schweißer,CNC horizont=12m",
+            args=ReportArgs,
+            positional=("sektor", "trend"),
+            rest="text",
+            options={"demand": "bedarf", "horizon": "horizont"},
+        ),
+        Command(
+            names=SECTOR,
+            handler=history,
+            reads_only=True,
+            role=Role.EVERYONE,
+            help="sectors.help.history",
+            example="!branche Logistik",
+            args=SectorArgs,
+            positional=("sektor",),
+        ),
+        Command(
+            names=("branchen", "sectors"),
+            handler=overview,
+            reads_only=True,
+            role=Role.EVERYONE,
+            help="sectors.help.overview",
+            example="!branchen",
+        ),
+        Command(
+            names=ROUND,
+            sub=("start", "starten", "open"),
+            handler=start_round,
+            role=Role.COORDINATOR,
+            help="sectors.help.start",
+            example="!runde start 07.12.",
+            args=StartArgs,
+            positional=("frist",),
+        ),
+        Command(
+            names=ROUND,
+            sub=("schließen", "close", "schliessen"),
+            handler=close_round,
+            role=Role.COORDINATOR,
+            help="sectors.help.close",
+            example="!runde schließen",
+        ),
+        Command(
+            names=export.NAMES,
+            sub=("branchen", "sectors"),
+            handler=export_sectors,
+            role=Role.COORDINATOR,
+            help="sectors.help.export",
+            example="!export branchen csv",
+            args=export.ExportArgs,
+            positional=("format",),
+            options=export.PERIOD_OPTIONS,
+        ),
+    ]

@@ -1,0 +1,111 @@
+"""What a sector report says: the section, the trend, the horizon (parsed, with user texts).
+
+Trends are stored as ``growing`` / ``stable`` / ``declining`` and shown as ↑ → ↓.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, Field
+
+from commands.core.args import CleanText
+from commands.core.catalogue import Catalogue
+from commands.core.errors import ArgError
+from commands.sectors.wz import Section, find_section
+
+
+class Trend(Enum):
+    GROWING = "growing"
+    STABLE = "stable"
+    DECLINING = "declining"
+
+    @property
+    def mark(self) -> str:
+        return _MARKS[self]
+
+    def word(self, texts: Catalogue) -> str:
+        """``wachsend`` / ``growing``."""
+        return texts.t(f"sectors.trend.{self.value}")
+
+
+_MARKS = {Trend.GROWING: "↑", Trend.STABLE: "→", Trend.DECLINING: "↓"}
+_TREND_WORDS: dict[str, Trend] = {
+    **dict.fromkeys(
+        ("wachsend", "steigend", "wachsen", "growing", "up", "↑", "+", "⬆"), Trend.GROWING
+    ),
+    **dict.fromkeys(("stabil", "gleich", "gleichbleibend", "stable", "→", "=", "➡"), Trend.STABLE),
+    **dict.fromkeys(
+        (
+            "rückläufig",
+            "ruecklaeufig",
+            "rucklaufig",
+            "sinkend",
+            "fallend",
+            "declining",
+            "down",
+            "↓",
+            "-",
+            "⬇",
+        ),
+        Trend.DECLINING,
+    ),
+}
+_HORIZON = re.compile(
+    r"(\d{1,3})\s*(m|mon|monat|monate|month|months|j|jahr|jahre|y|year|years)?", re.ASCII | re.I
+)
+MAX_HORIZON_MONTHS = 120
+
+
+def parse_trend(value: object) -> Trend:
+    """``wachsend``, ``growing``, ``↑`` … → :class:`Trend`; else an :class:`ArgError`."""
+    if isinstance(value, Trend):
+        return value
+    text = str(value).strip()
+    found = _TREND_WORDS.get(text.casefold())
+    if found is None:
+        raise ArgError("sectors.error.bad_trend", value=text[:40])
+    return found
+
+
+def parse_horizon(value: object) -> str:
+    """``6m``, ``12 Monate``, ``2j`` → months as ``6m`` / ``12m`` / ``24m``."""
+    text = str(value).strip()
+    match = _HORIZON.fullmatch(text)
+    if match is None:
+        raise ArgError("sectors.error.bad_horizon", value=text[:40])
+    number = int(match.group(1))
+    unit = (match.group(2) or "m").casefold()
+    months = number * 12 if unit[0] in "jy" else number
+    if not 1 <= months <= MAX_HORIZON_MONTHS:
+        raise ArgError("sectors.error.bad_horizon", value=text[:40])
+    return f"{months}m"
+
+
+def _section(value: object) -> Section:
+    if isinstance(value, Section):
+        return value
+    return find_section(str(value))
+
+
+SectorArg = Annotated[Section, BeforeValidator(_section)]
+TrendArg = Annotated[Trend, BeforeValidator(parse_trend)]
+HorizonArg = Annotated[str, BeforeValidator(parse_horizon)]
+
+
+class ReportArgs(BaseModel):
+    """``!branche melden <sektor> <trend> <text> [bedarf=…] [horizont=…]``."""
+
+    sektor: SectorArg
+    trend: TrendArg
+    text: CleanText
+    bedarf: CleanText = Field(default="", max_length=300)
+    horizont: HorizonArg | None = None
+
+
+class SectorArgs(BaseModel):
+    """``!branche <sektor>``."""
+
+    sektor: SectorArg

@@ -1,0 +1,228 @@
+"""Texts of sector assessments (``!branche``) and input rounds (``!runde``)."""
+
+DE: dict[str, str] = {
+    # sectors: words and parsing
+    "sectors.trend.growing": "wachsend",
+    "sectors.trend.stable": "stabil",
+    "sectors.trend.declining": "rückläufig",
+    "sectors.error.unknown": "„{value}“ ist keine Branche. Möglich sind die WZ-Abschnitte A–U, "
+    "z. B. C, Logistik oder Pflege.",
+    "sectors.error.unknown_close": "„{value}“ ist keine Branche. Meinten Sie: {close}?",
+    "sectors.error.bad_trend": "„{value}“ ist kein Trend. Möglich: wachsend, stabil, rückläufig "
+    "(oder ↑ → ↓).",
+    "sectors.error.bad_horizon": "„{value}“ ist kein Horizont. Bitte in Monaten, z. B. 6m, 12m "
+    "oder 24m.",
+    "sectors.error.too_long": "Die Einschätzung ist zu lang ({length} Zeichen, höchstens "
+    "{limit}). Bitte kürzen – nichts wurde gespeichert.",
+    # sectors: reporting
+    "sectors.saved": "Meldung #{id} für Branchenrunde #{round} gespeichert: {sector} – "
+    "{partner} {mark} {trend}.",
+    "sectors.saved_correction": "Meldung #{id} für Branchenrunde #{round} gespeichert: "
+    "{sector} – {partner} {mark} {trend}. Sie ersetzt Ihre Meldung #{old} (bleibt im Verlauf).",
+    "sectors.saved_outside": "Meldung #{id} gespeichert (außerhalb einer Runde): {sector} – "
+    "{partner} {mark} {trend}.",
+    "sectors.demand_line": "Bedarf: {demand}",
+    "sectors.horizon_line": "Horizont: {months} Monate",
+    "sectors.saved_next": "Übersicht: !branchen · Verlauf: !branche {letter}",
+    # sectors: views
+    "sectors.round_title": "Branchenrunde #{id} (Frist {deadline})",
+    "sectors.round_closed": ", geschlossen am {when}",
+    "sectors.pending": " – ausstehend: {partners}",
+    "sectors.all_reported": " – alle Partner haben gemeldet",
+    "sectors.disagree": "⚠ Uneinig: {sector} – {views}",
+    "sectors.column_sector": "Branche",
+    "sectors.round_empty": "Noch keine Meldungen. Melden mit: !branche melden <sektor> <trend> "
+    "<text> [bedarf=…] [horizont=…]",
+    "sectors.overview_next": "↑ wachsend · → stabil · ↓ rückläufig · ⏳ noch keine Meldung. "
+    "Verlauf einer Branche: !branche <sektor>",
+    "sectors.none": "Noch keine Branchenmeldungen. Die Koordination startet eine Runde mit "
+    "!runde start <frist>; melden mit !branche melden <sektor> <trend> <text>.",
+    "sectors.outside_title": "Keine Branchenrunde – Einschätzungen außerhalb einer Runde:",
+    "sectors.outside_next": "↑ wachsend · → stabil · ↓ rückläufig. Eine Runde startet die "
+    "Koordination mit !runde start <frist>.",
+    "sectors.history_title": "Verlauf {sector} (neueste zuerst):",
+    "sectors.history_none": "Zu {sector} gibt es noch keine Meldung. Melden mit: "
+    "!branche melden <sektor> <trend> <text>",
+    "sectors.history_round": "Runde #{id}",
+    "sectors.history_outside": "außerhalb einer Runde",
+    "sectors.history_entry": "#{id} {where} · {day} · {partner} {mark} {trend} – {text}{extras}",
+    "sectors.demand": " · Bedarf: {demand}",
+    "sectors.horizon": " · Horizont: {months} Monate",
+    "sectors.replaced": " · (korrigiert, gilt nicht mehr)",
+    "sectors.history_more": "Gezeigt sind die 20 neuesten. Alles: !export branchen",
+    # rounds
+    "sectors.started": "Branchenrunde #{id} gestartet, Frist {day}.",
+    "sectors.started_next": "Erinnerungen zur Halbzeit und einen Tag vor der Frist gehen an die "
+    "Partner, die noch nicht gemeldet haben. Stand: !branchen · Ende: !runde schließen",
+    "sectors.announce": "📊 Branchenrunde #{id} ist eröffnet – bitte melden Sie bis {day} Ihre "
+    "Einschätzung der Branchen.",
+    "sectors.announce_how": "So geht's: !branche melden <sektor> <trend> <text> [bedarf=…] "
+    "[horizont=…], z. B. !branche melden Logistik wachsend Neue Lager bedarf=Fahrer horizont=12m",
+    "sectors.announce_people": "Ansprechpersonen: {people}",
+    "sectors.closed": "Branchenrunde #{id} geschlossen.",
+    "sectors.closed_missing": "Nicht gemeldet: {partners}.",
+    "sectors.closed_complete": "Alle Partner haben gemeldet.",
+    "sectors.closed_next": "Ergebnis: !branchen · als Datei: !export branchen",
+    "sectors.error.deadline_past": "Die Frist {day} liegt in der Vergangenheit. Bitte ein Datum "
+    "ab heute angeben.",
+    "sectors.error.round_open": "Branchenrunde #{id} ist noch offen. Erst mit !runde schließen "
+    "beenden, dann eine neue starten.",
+    "sectors.error.no_round": "Es ist keine Branchenrunde offen. Starten mit: !runde start <frist>",
+    # reminders
+    "sectors.reminder_open": "Noch offen: Branchenrunde – ausstehend: {partners} "
+    "(Frist {deadline})",
+    "sectors.reminder_complete": "Branchenrunde #{id}: alle Partner haben gemeldet "
+    "(Frist {deadline}) – !branchen",
+    "sectors.remind_half": "⏳ Branchenrunde #{id}: Halbzeit – die Frist endet {day}.",
+    "sectors.remind_tomorrow": "⏳ Branchenrunde #{id}: Die Frist endet morgen, {day}.",
+    "sectors.remind_missing": "Ausstehend: {partners}",
+    "sectors.remind_partner": "{partner} ({people})",
+    "sectors.remind_partner_nobody": "{partner}",
+    "sectors.remind_how": "Bitte melden mit: !branche melden <sektor> <trend> <text> – "
+    "Stand: !branchen",
+    # export
+    "sectors.export.title": "Branchenmeldungen",
+    "sectors.export.file": "branchenmeldungen",
+    "sectors.export.partners": "Partner",
+    "sectors.export.as_of": "Stand",
+    "sectors.export.entries": "Meldungen",
+    "sectors.export.outside": "außerhalb",
+    "sectors.export.counts": "gilt",
+    "sectors.export.replaced": "korrigiert",
+    "sectors.export.empty": "Es gibt keine Branchenmeldungen im gewählten Zeitraum.",
+    "sectors.export.done": "Branchenmeldungen als {format}: {count} Meldungen in {file}.",
+    "sectors.col.id": "Nr.",
+    "sectors.col.round": "Runde",
+    "sectors.col.deadline": "Frist",
+    "sectors.col.sector": "Abschnitt",
+    "sectors.col.sector_name": "Branche",
+    "sectors.col.partner": "Partner",
+    "sectors.col.trend": "Trend",
+    "sectors.col.text": "Einschätzung",
+    "sectors.col.demand": "Bedarf",
+    "sectors.col.horizon": "Horizont",
+    "sectors.col.reported_at": "Gemeldet am",
+    "sectors.col.state": "Stand",
+    "sectors.col.source": "Quelle (Ereignis-ID)",
+    # help
+    "sectors.help.report": "Einschätzung einer Branche für Ihren Partner melden "
+    "(eine neue Meldung korrigiert die alte)",
+    "sectors.help.history": "Verlauf einer Branche über alle Runden",
+    "sectors.help.overview": "die aktuelle Branchenrunde: Branchen × Partner, Uneinigkeit zuerst",
+    "sectors.help.start": "eine Branchenrunde mit Frist starten und ankündigen",
+    "sectors.help.close": "die offene Branchenrunde schließen",
+    "sectors.help.export": "alle Branchenmeldungen als Datei hochladen (CSV für Excel)",
+}
+
+EN: dict[str, str] = {
+    # sectors: words and parsing
+    "sectors.trend.growing": "growing",
+    "sectors.trend.stable": "stable",
+    "sectors.trend.declining": "declining",
+    "sectors.error.unknown": "“{value}” is not a sector. Possible are the WZ sections A–U, "
+    "e.g. C, logistics or health.",
+    "sectors.error.unknown_close": "“{value}” is not a sector. Did you mean: {close}?",
+    "sectors.error.bad_trend": "“{value}” is not a trend. Possible: growing, stable, declining "
+    "(or ↑ → ↓).",
+    "sectors.error.bad_horizon": "“{value}” is not a horizon. Please give months, e.g. 6m, 12m "
+    "or 24m.",
+    "sectors.error.too_long": "The assessment is too long ({length} characters, at most "
+    "{limit}). Please shorten it – nothing was stored.",
+    # sectors: reporting
+    "sectors.saved": "Report #{id} for sector round #{round} saved: {sector} – "
+    "{partner} {mark} {trend}.",
+    "sectors.saved_correction": "Report #{id} for sector round #{round} saved: "
+    "{sector} – {partner} {mark} {trend}. It replaces your report #{old} (kept in the history).",
+    "sectors.saved_outside": "Report #{id} saved (outside a round): {sector} – "
+    "{partner} {mark} {trend}.",
+    "sectors.demand_line": "Demand: {demand}",
+    "sectors.horizon_line": "Horizon: {months} months",
+    "sectors.saved_next": "Overview: !sectors · History: !sector {letter}",
+    # sectors: views
+    "sectors.round_title": "Sector round #{id} (deadline {deadline})",
+    "sectors.round_closed": ", closed on {when}",
+    "sectors.pending": " – pending: {partners}",
+    "sectors.all_reported": " – all partners have reported",
+    "sectors.disagree": "⚠ Disagreement: {sector} – {views}",
+    "sectors.column_sector": "Sector",
+    "sectors.round_empty": "No reports yet. Report with: !sector report <sector> <trend> "
+    "<text> [demand=…] [horizon=…]",
+    "sectors.overview_next": "↑ growing · → stable · ↓ declining · ⏳ no report yet. "
+    "History of a sector: !sector <sector>",
+    "sectors.none": "No sector reports yet. The coordinators start a round with "
+    "!round start <deadline>; report with !sector report <sector> <trend> <text>.",
+    "sectors.outside_title": "No sector round – assessments outside a round:",
+    "sectors.outside_next": "↑ growing · → stable · ↓ declining. The coordinators start a "
+    "round with !round start <deadline>.",
+    "sectors.history_title": "History of {sector} (newest first):",
+    "sectors.history_none": "There is no report on {sector} yet. Report with: "
+    "!sector report <sector> <trend> <text>",
+    "sectors.history_round": "round #{id}",
+    "sectors.history_outside": "outside a round",
+    "sectors.history_entry": "#{id} {where} · {day} · {partner} {mark} {trend} – {text}{extras}",
+    "sectors.demand": " · demand: {demand}",
+    "sectors.horizon": " · horizon: {months} months",
+    "sectors.replaced": " · (corrected, no longer counts)",
+    "sectors.history_more": "The 20 newest are shown. Everything: !export sectors",
+    # rounds
+    "sectors.started": "Sector round #{id} started, deadline {day}.",
+    "sectors.started_next": "Reminders at half-time and a day before the deadline go to the "
+    "partners that have not reported. Status: !sectors · End: !round close",
+    "sectors.announce": "📊 Sector round #{id} is open – please report your assessment of the "
+    "sectors by {day}.",
+    "sectors.announce_how": "How: !sector report <sector> <trend> <text> [demand=…] "
+    "[horizon=…], e.g. !sector report logistics growing New warehouses demand=drivers horizon=12m",
+    "sectors.announce_people": "Contacts: {people}",
+    "sectors.closed": "Sector round #{id} closed.",
+    "sectors.closed_missing": "Not reported: {partners}.",
+    "sectors.closed_complete": "All partners have reported.",
+    "sectors.closed_next": "Result: !sectors · as a file: !export sectors",
+    "sectors.error.deadline_past": "The deadline {day} is in the past. Please give a date from "
+    "today on.",
+    "sectors.error.round_open": "Sector round #{id} is still open. Close it with !round close "
+    "first, then start a new one.",
+    "sectors.error.no_round": "No sector round is open. Start one with: !round start <deadline>",
+    # reminders
+    "sectors.reminder_open": "Still open: sector round – pending: {partners} (deadline {deadline})",
+    "sectors.reminder_complete": "Sector round #{id}: all partners have reported "
+    "(deadline {deadline}) – !sectors",
+    "sectors.remind_half": "⏳ Sector round #{id}: half-time – the deadline is {day}.",
+    "sectors.remind_tomorrow": "⏳ Sector round #{id}: the deadline is tomorrow, {day}.",
+    "sectors.remind_missing": "Pending: {partners}",
+    "sectors.remind_partner": "{partner} ({people})",
+    "sectors.remind_partner_nobody": "{partner}",
+    "sectors.remind_how": "Please report with: !sector report <sector> <trend> <text> – "
+    "status: !sectors",
+    # export
+    "sectors.export.title": "Sector reports",
+    "sectors.export.file": "sector-reports",
+    "sectors.export.partners": "Partners",
+    "sectors.export.as_of": "As of",
+    "sectors.export.entries": "Reports",
+    "sectors.export.outside": "outside",
+    "sectors.export.counts": "counts",
+    "sectors.export.replaced": "corrected",
+    "sectors.export.empty": "There are no sector reports in the chosen period.",
+    "sectors.export.done": "Sector reports as {format}: {count} reports in {file}.",
+    "sectors.col.id": "No.",
+    "sectors.col.round": "Round",
+    "sectors.col.deadline": "Deadline",
+    "sectors.col.sector": "Section",
+    "sectors.col.sector_name": "Sector",
+    "sectors.col.partner": "Partner",
+    "sectors.col.trend": "Trend",
+    "sectors.col.text": "Assessment",
+    "sectors.col.demand": "Demand",
+    "sectors.col.horizon": "Horizon",
+    "sectors.col.reported_at": "Reported at",
+    "sectors.col.state": "State",
+    "sectors.col.source": "Source (event id)",
+    # help
+    "sectors.help.report": "report your partner's assessment of a sector "
+    "(a new report corrects the old one)",
+    "sectors.help.history": "history of one sector across all rounds",
+    "sectors.help.overview": "the current sector round: sectors × partners, disagreement first",
+    "sectors.help.start": "start and announce a sector round with a deadline",
+    "sectors.help.close": "close the open sector round",
+    "sectors.help.export": "upload every sector report as a file (CSV for Excel)",
+}

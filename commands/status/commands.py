@@ -1,0 +1,74 @@
+"""``!status``: version, uptime, storage backend and what is scheduled; for coordinators
+also how many of the room's messages still wait in the outbox."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from commands.core.context import Context, Reply
+from commands.core.markup import Doc
+from commands.core.roles import Role
+from commands.core.router import Command, NoArgs
+from commands.meetings.views import next_reminder_lines
+from commands.pr.viewing import open_drafts
+from commands.sectors.views import missing_partners, round_title
+from storage import sectors as sectors_store
+from storage.core import Backlog
+from storage.overview import room_overview
+
+NEXT_REMINDERS = 3
+
+
+async def show_status(ctx: Context, _args: NoArgs) -> Reply:
+    runtime = ctx.runtime
+    doc = Doc().line(
+        ctx.t(
+            "status.title",
+            version=runtime.version,
+            uptime=ctx.dates.short_uptime(ctx.now - runtime.started_at),
+        )
+    )
+    doc.line(ctx.t("status.storage", backend=runtime.backend))
+    # The outbox is asked only for coordinators, and within the same one statement.
+    overview = await room_overview(
+        ctx.session, ctx.room_id, limit=NEXT_REMINDERS, backlog=ctx.sender.coordinator
+    )
+    if overview.backlog is not None:
+        doc.line(backlog_text(ctx, overview.backlog))
+    upcoming = await next_reminder_lines(ctx, overview.meetings, limit=NEXT_REMINDERS)
+    if upcoming:
+        doc.line(ctx.t("status.next")).items(upcoming)
+    else:
+        doc.line(ctx.t("status.next_none"))
+    round_ = overview.open_round
+    if round_ is not None:
+        inputs = await sectors_store.inputs_of_round(ctx.session, round_.id)
+        doc.line(round_title(ctx.texts, ctx.dates, round_, missing_partners(ctx.settings, inputs)))
+    drafts = await open_drafts(ctx) if overview.unpublished_release else ""
+    if drafts:
+        doc.line(ctx.t("pm.status_open", drafts=drafts))
+    elif round_ is None:
+        doc.line(ctx.t("status.open_none"))
+    return Reply(doc)
+
+
+def backlog_text(ctx: Context, backlog: Backlog) -> str:
+    """``Ausgang: 3 Nachrichten warten, die älteste seit 12 Min.`` or ``Ausgang: leer``."""
+    if backlog.oldest is None or backlog.waiting == 0:
+        return ctx.t("status.outbox_empty")
+    age = ctx.dates.short_uptime(max(ctx.now - backlog.oldest, timedelta()))
+    key = "status.outbox_one" if backlog.waiting == 1 else "status.outbox"
+    return ctx.t(key, count=backlog.waiting, age=age)
+
+
+def commands() -> list[Command]:
+    return [
+        Command(
+            names=("status",),
+            handler=show_status,
+            reads_only=True,
+            role=Role.EVERYONE,
+            help="status.help",
+            example="!status",
+        )
+    ]

@@ -1,0 +1,194 @@
+"""The decision log: append-only entries, each linked to its predecessor by a hash chain.
+
+An entry is never changed. Amending, revoking or completing a decision appends a new
+entry that ``refers_to`` the entry it acts on; the status of a decision (valid, done,
+revoked, superseded by #n) is derived from the entry that refers to it, if any. A
+unique ``refers_to`` means a decision has at most one successor: its history never forks.
+Chain mechanics (hashes, appending under a lock, verification) live in
+:mod:`storage.decisions.chain`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    Integer,
+    Row,
+    Select,
+    String,
+    Text,
+    UniqueConstraint,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, aliased, mapped_column
+
+from storage.base import Base, UTCDateTime
+from storage.meetings import Meeting
+
+CHAIN = "decisions"
+
+
+class Kind(StrEnum):
+    """What an entry does."""
+
+    RECORDED = "recorded"  # a new decision
+    AMENDED = "amended"  # a new wording that supersedes ``refers_to``
+    REVOKED = "revoked"  # ``refers_to`` no longer applies
+    DONE = "done"  # ``refers_to`` was carried out
+
+
+DECISION_KINDS = (Kind.RECORDED.value, Kind.AMENDED.value)
+
+
+class Status(StrEnum):
+    """A decision's state, derived from the entry that refers to it (never stored)."""
+
+    VALID = "valid"
+    DONE = "done"
+    REVOKED = "revoked"
+    SUPERSEDED = "superseded"
+    NONE = "none"  # the entry is a revocation or completion, not a decision
+
+
+class DecisionEntry(Base):
+    """One entry of the log; ``id`` is the running number shown as ``#n`` and its chain position."""
+
+    __tablename__ = "decision_entries"
+    __table_args__ = (UniqueConstraint("refers_to"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    room_id: Mapped[str] = mapped_column(String(255), index=True)
+    decision_no: Mapped[int] = mapped_column(Integer, index=True)  # first entry of the lineage
+    refers_to: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    meeting_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    meeting_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    agenda_item: Mapped[str | None] = mapped_column(Text, nullable=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    wording: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(32))
+    agreed: Mapped[list[str]] = mapped_column(JSON)
+    dissent: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    responsible: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    deadline: Mapped[date | None] = mapped_column(Date, nullable=True)
+    author: Mapped[str] = mapped_column(String(255))
+    author_partner: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    source_event_id: Mapped[str] = mapped_column(String(255))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class DecisionChain(Base):
+    """The head of the chain: its length and last hash. Updated by every append, under lock."""
+
+    __tablename__ = "decision_chain"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    length: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[str] = mapped_column(String(64))
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An entry with what its status is derived from, and its meeting's title."""
+
+    entry: DecisionEntry
+    successor_id: int | None
+    successor_kind: str | None
+    meeting_title: str | None
+
+    @property
+    def status(self) -> Status:
+        return derive_status(self.entry.kind, self.successor_kind)
+
+
+_BY_SUCCESSOR = {
+    Kind.AMENDED.value: Status.SUPERSEDED,
+    Kind.REVOKED.value: Status.REVOKED,
+    Kind.DONE.value: Status.DONE,
+}
+
+
+def derive_status(kind: str, successor_kind: str | None) -> Status:
+    """valid / done / revoked / superseded — from the entry that refers to this one."""
+    if kind not in DECISION_KINDS:
+        return Status.NONE
+    if successor_kind is None:
+        return Status.VALID
+    return _BY_SUCCESSOR.get(successor_kind, Status.VALID)
+
+
+def _listed_query() -> Select[DecisionEntry, int, str, str]:
+    successor = aliased(DecisionEntry)
+    return (
+        select(DecisionEntry, successor.id, successor.kind, Meeting.title)
+        .outerjoin(successor, successor.refers_to == DecisionEntry.id)
+        .outerjoin(Meeting, Meeting.id == DecisionEntry.meeting_id)
+    )
+
+
+def _listed(row: Row[DecisionEntry, int, str, str]) -> Listed:
+    return Listed(row[0], row[1], row[2], row[3])
+
+
+async def get_entry(session: AsyncSession, room_id: str, entry_id: int) -> Listed | None:
+    """Entry ``#entry_id`` of ``room_id`` with its status, or None."""
+    row = (
+        await session.execute(
+            _listed_query().where(DecisionEntry.id == entry_id, DecisionEntry.room_id == room_id)
+        )
+    ).first()
+    return _listed(row) if row is not None else None
+
+
+async def lineage(session: AsyncSession, decision_no: int) -> list[Listed]:
+    """Every entry of one decision's history, oldest first."""
+    rows = await session.execute(
+        _listed_query().where(DecisionEntry.decision_no == decision_no).order_by(DecisionEntry.id)
+    )
+    return [_listed(row) for row in rows]
+
+
+async def room_decisions(session: AsyncSession, room_id: str) -> list[Listed]:
+    """Every decision version (not revocations or completions) of a room, newest first."""
+    rows = await session.execute(
+        _listed_query()
+        .where(DecisionEntry.room_id == room_id, DecisionEntry.kind.in_(DECISION_KINDS))
+        .order_by(DecisionEntry.id.desc())
+    )
+    return [_listed(row) for row in rows]
+
+
+async def overdue(session: AsyncSession, room_id: str, today: date) -> list[DecisionEntry]:
+    """Valid decisions of a room whose deadline lies before ``today``, oldest deadline first."""
+    successor = aliased(DecisionEntry)
+    rows = await session.scalars(
+        select(DecisionEntry)
+        .outerjoin(successor, successor.refers_to == DecisionEntry.id)
+        .where(
+            DecisionEntry.room_id == room_id,
+            DecisionEntry.kind.in_(DECISION_KINDS),
+            DecisionEntry.deadline < today,
+            successor.id.is_(None),
+        )
+        .order_by(DecisionEntry.deadline, DecisionEntry.id)
+    )
+    return list(rows)
+
+
+async def meetings_before(session: AsyncSession, room_id: str, now: datetime) -> list[Meeting]:
+    """Meetings of a room that may have had a date by ``now``: the latest singles, every series."""
+    base = select(Meeting).where(
+        Meeting.room_id == room_id, Meeting.cancelled.is_(False), Meeting.start <= now
+    )
+    singles = await session.scalars(
+        base.where(Meeting.rule.is_(None)).order_by(Meeting.start.desc()).limit(5)
+    )
+    series = await session.scalars(base.where(Meeting.rule.is_not(None)))
+    return [*singles, *series]

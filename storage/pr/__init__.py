@@ -1,0 +1,2 @@
+"""Press releases: ``releases`` (drafts, versions, the audit) and ``reminders`` (claimed
+deadline reminders)."""
