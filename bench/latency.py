@@ -33,8 +33,8 @@ import nio
 from _common import machine, print_header, print_json, print_ratio, print_table, summary
 
 from bot.app import running_bot
-from bot.homeserver import run_homeserver
-from bot.people import Person, body
+from bot.demo.homeserver import run_homeserver
+from bot.demo.people import Person, body
 from config import MatrixSettings, Partner, Settings, StorageSettings
 from config.settings import LimitSettings
 

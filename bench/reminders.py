@@ -124,7 +124,9 @@ def child_start(path: str, offsets: list[str] | None) -> dict[str, float]:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     from bot.app import utc_now
+    from bot.posting import Posting
     from bot.scheduler import Waker
+    from commands.core.catalogue import Catalogue
     from commands.meetings.reminders import MeetingReminders
     from storage import migrate
     from storage.engine import create_engine, session_factory
@@ -144,7 +146,7 @@ def child_start(path: str, offsets: list[str] | None) -> dict[str, float]:
             [MeetingReminders(settings)],
             sessions,
             utc_now,
-            lambda _session, _posts: [],
+            Posting(Catalogue(settings.language), utc_now),
             lambda _rows: None,
         )
         await waker.wake()
@@ -220,7 +222,7 @@ async def lateness(path: Path, burst: int, window: float) -> dict[str, Any]:
             cause = reminder_cause(base + number, start, timedelta(hours=1))
             expected[txn_id(*cause)] = due
 
-    chat = Chat(settings, sessions, utc_now)  # the real dispatcher turns posts into outbox rows
+    chat = Chat(settings, sessions, utc_now)  # the real posting turns posts into outbox rows
     floor: list[float] = []
     done = asyncio.Event()
 
@@ -241,7 +243,7 @@ async def lateness(path: Path, burst: int, window: float) -> dict[str, Any]:
         [MeetingReminders(settings)],
         sessions,
         utc_now,
-        chat.dispatcher.queue_posts,
+        chat.posting,
         outbox.push,
     )
     for number, due in enumerate(dues):

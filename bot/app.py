@@ -20,6 +20,7 @@ from bot.crashpoints import Crash, CrashPoint, crash_from_environment
 from bot.dispatch import Dispatcher, EventHook
 from bot.matrix import MatrixConnection, PermanentError, TransientError
 from bot.outbox import Outbox
+from bot.posting import Posting
 from bot.reactions import press_hook
 from bot.scheduler import Waker
 from bot.sync import SyncLoop
@@ -227,12 +228,12 @@ async def running_bot(
             crash=crash,
         )
         runtime = Runtime(version=__version__, started_at=clock(), backend=settings.storage.backend)
-        waker_ref: list[Waker] = []
-
-        def changed() -> None:
-            if waker_ref:
-                waker_ref[0].poke()
-
+        # One builder of outbox rows for replies and timed posts; the waker comes first, so
+        # the dispatcher gets its poke (re-plan after a change) at construction.
+        posting = Posting(Catalogue(settings.language), clock)
+        waker = Waker(
+            scheduler, due_sources(settings), sessions, clock, posting, outbox.push, crash=crash
+        )
         dispatcher = Dispatcher(
             settings=settings,
             router=Router(commands if commands is not None else all_commands()),
@@ -241,21 +242,12 @@ async def running_bot(
             runtime=runtime,
             rooms=rooms,
             push=outbox.push,
-            changed=changed,
+            posting=posting,
+            changed=waker.poke,
             hooks=event_hooks(settings),
             send_first=outbox.send_first,
             crash=crash,
         )
-        waker = Waker(
-            scheduler,
-            due_sources(settings),
-            sessions,
-            clock,
-            dispatcher.queue_posts,
-            outbox.push,
-            crash=crash,
-        )
-        waker_ref.append(waker)
         sync = SyncLoop(
             matrix, dispatcher, sessions, settings, clock, settle=outbox.wait_idle, crash=crash
         )

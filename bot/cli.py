@@ -142,7 +142,16 @@ def cmd_verify_log(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from bot.demo import run_demo
+    # The demo harness and its extra (Synapse, pyyaml, aiohttp) load only here, never for `run`.
+    try:
+        from bot.demo import run_demo
+    except ModuleNotFoundError as missing:
+        print(
+            f"koopbot demo needs the demo extra ({missing.name} is missing): "
+            "pip install 'koopbot[demo]'",
+            file=sys.stderr,
+        )
+        return 2
 
     # The console and the transcript are the demo's output; the log only shows trouble.
     logging.getLogger().setLevel(logging.WARNING)

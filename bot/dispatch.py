@@ -27,12 +27,13 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.content import MAX_EVENT_BYTES, file_content, notice, size_of, txn_id
+from bot.content import txn_id
 from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.events import Message, Reaction, Redaction, RoomEvent
+from bot.posting import Posting
 from commands.core.args import clean_text
 from commands.core.catalogue import Catalogue
-from commands.core.context import Context, Reply, Runtime, ScheduledPost
+from commands.core.context import Context, Reply, Runtime
 from commands.core.dates import DateFormatter
 from commands.core.errors import CommandError
 from commands.core.markup import Code, Doc
@@ -63,7 +64,10 @@ class Dispatcher:
     runtime: Runtime
     rooms: set[str]
     push: Callable[[list[OutboxMessage]], None]
-    #: Called after a command or event hook committed changes (the scheduler re-plans).
+    #: Builds the outbox rows of replies and posts (``bot.posting``).
+    posting: Posting
+    #: Called after a command or event hook committed changes (``Waker.poke``: the
+    #: scheduler re-plans).
     changed: Callable[[], None] = lambda: None
     hooks: Sequence[EventHook] = ()
     #: Sends replies before they are stored: returns those still to send, or None (nothing
@@ -108,11 +112,8 @@ class Dispatcher:
         ids = [e.event_id for e in events if e.room_id in self.rooms]
         if not ids:
             return set()
-        replies = {txn_id(event_id, 0): event_id for event_id in ids}
         async with self.sessions() as session:
-            handled = await core.is_handled(session, ids)
-            answered = await core.outbox_txn_ids(session, list(replies))
-        return handled | {replies[txn] for txn in answered}
+            return await core.handled_or_answered(session, ids)
 
     async def handle_message(self, message: Message) -> None:
         if message.is_edit:
@@ -147,8 +148,11 @@ class Dispatcher:
         if invocation is None:
             return
         sender = identify(self.settings, message.sender)
-        if not sender.may(invocation.command.role):
-            await self._answer(message, self._refusal(invocation.command, sender))
+        # The declared role, refined by the arguments (``Command.variants``): checked
+        # here, before the handler runs, never inside it.
+        role = invocation.command.role_for(invocation.args)
+        if not sender.may(role):
+            await self._answer(message, self._refusal(invocation.command, role, sender))
         else:
             await self._run(message, invocation, sender)
         log.info(
@@ -186,7 +190,7 @@ class Dispatcher:
                 async with session.begin():
                     ctx = self._context(session, message, sender)
                     reply = await command.handler(ctx, invocation.args)
-                    queued = self._queue(message, [reply, *ctx.posts])
+                    queued = self.posting.replies(message, [reply, *ctx.posts])
                     session.add_all(queued)
                 self.crash(CrashPoint.COMMITTED)
                 self.push(queued)  # committed: the reply goes out while the session closes
@@ -217,7 +221,7 @@ class Dispatcher:
         async with self.sessions() as session:
             ctx = self._context(session, message, sender)
             reply = await invocation.command.handler(ctx, invocation.args)
-            queued = self._queue(message, [reply, *ctx.posts])
+            queued = self.posting.replies(message, [reply, *ctx.posts])
             unsent = await send_first(queued)
             session.add_all(queued)
             try:
@@ -259,7 +263,7 @@ class Dispatcher:
                     session, event_id=message.event_id, room_id=message.room_id, now=self.clock()
                 ):
                     return
-                queued = self._queue(message, [Reply(doc)])
+                queued = self.posting.replies(message, [Reply(doc)])
                 session.add_all(queued)
         except IntegrityError:
             log.info("event %s was answered before; not answering again", message.event_id)
@@ -277,17 +281,7 @@ class Dispatcher:
                 replies: list[Reply] = []
                 for hook in self.hooks:
                     replies.extend(await hook(session, event, self.clock()))
-                queued = [
-                    row
-                    for n, reply in enumerate(replies)
-                    for row in self._outbox(
-                        event.room_id,
-                        reply,
-                        cause=(event.event_id, n),
-                        reply_to=None,
-                        thread=None,
-                    )
-                ]
+                queued = self.posting.posts(event, replies)
                 session.add_all(queued)
             self.crash(CrashPoint.COMMITTED)
             self.push(queued)
@@ -296,23 +290,6 @@ class Dispatcher:
             raise
         except Exception:
             log.exception("event hook failed room=%s event=%s", event.room_id, event.event_id)
-
-    def queue_posts(self, session: AsyncSession, posts: list[ScheduledPost]) -> list[OutboxMessage]:
-        """Outbox rows for timed posts (reminders), added to ``session``: top-level messages."""
-        rows = [
-            row
-            for post in posts
-            for row in self._outbox(
-                post.room_id,
-                post.reply,
-                cause=post.cause,
-                reply_to=None,
-                thread=None,
-                due_at=post.due_at,
-            )
-        ]
-        session.add_all(rows)
-        return rows
 
     def _context(self, session: AsyncSession, message: Message, sender: Identity) -> Context:
         return Context(
@@ -328,71 +305,14 @@ class Dispatcher:
             runtime=self.runtime,
         )
 
-    def _queue(self, message: Message, replies: list[Reply]) -> list[OutboxMessage]:
-        """Outbox rows for the replies to ``message`` (not in any session yet)."""
-        queued = []
-        for number, reply in enumerate(replies):
-            queued.extend(
-                self._outbox(
-                    message.room_id,
-                    reply,
-                    cause=(message.event_id, number),
-                    reply_to=message.event_id if number == 0 else None,
-                    thread=message.thread_root,
-                )
-            )
-        return queued
-
-    def _outbox(
-        self,
-        room_id: str,
-        reply: Reply,
-        *,
-        cause: tuple[object, ...],
-        reply_to: str | None,
-        thread: str | None,
-        due_at: datetime | None = None,
-    ) -> list[OutboxMessage]:
-        """The reply notice and, if the reply carries a file, an ``m.file`` after it."""
-        now = self.clock()
-        content = notice(reply.doc, reply_to=reply_to, thread_root=thread if reply_to else None)
-        if size_of(content) > MAX_EVENT_BYTES:
-            too_long = Doc().line(self.texts.t("error.reply_too_long"))
-            content = notice(too_long, reply_to=reply_to, thread_root=thread if reply_to else None)
-        rows = [
-            core.new_outbox(
-                room_id=room_id,
-                txn_id=txn_id(*cause),
-                content=content,
-                now=now,
-                purpose=reply.purpose,
-                due_at=due_at,
-            )
-        ]
-        if reply.attachment is not None:
-            file = reply.attachment
-            rows.append(
-                core.new_outbox(
-                    room_id=room_id,
-                    txn_id=txn_id(*cause, "file"),
-                    content=file_content(
-                        file.filename, file.mimetype, len(file.data), thread_root=thread
-                    ),
-                    now=now,
-                    purpose=f"{reply.purpose}:file",
-                    attachment=(file.filename, file.mimetype, file.data),
-                )
-            )
-        return rows
-
     def _error_doc(self, error: CommandError, command: Command | None) -> Doc:
         doc = Doc().line(self.texts.t(error.key, **error.params))
         if command is not None and error.show_usage:
             doc.para(self.texts.line("usage", usage=(Code(command.usage()),)))
         return doc
 
-    def _refusal(self, command: Command, sender: Identity) -> Doc:
-        return Doc().line(refusal_text(self.texts, sender, command.role, command.full_name))
+    def _refusal(self, command: Command, role: Role, sender: Identity) -> Doc:
+        return Doc().line(refusal_text(self.texts, sender, role, command.full_name))
 
 
 __all__ = ["Dispatcher", "EventHook", "Role"]

@@ -68,7 +68,6 @@ class SyncBatch:
     next_batch: str
     rooms: list[RoomBatch] = field(default_factory=list)
     invites: list[Invite] = field(default_factory=list)
-    joined_rooms: set[str] = field(default_factory=set)
     #: Events kept for a retry and not yet confirmed stored (``MatrixConnection.saved``).
     undecryptable: list[Undecryptable] = field(default_factory=list)
     #: Kept events no longer waiting: decrypted (and in ``rooms``) or given up.

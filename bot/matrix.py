@@ -235,7 +235,7 @@ class MatrixConnection:
             raise _error(response, "sync")
         await self._after_sync()
         self._retry_waiting()  # before the new timelines: their keys cannot be here yet
-        batch = SyncBatch(next_batch=response.next_batch, joined_rooms=set(self.client.rooms))
+        batch = SyncBatch(next_batch=response.next_batch)
         for room_id, info in response.rooms.join.items():
             room = RoomBatch(
                 room_id, limited=bool(info.timeline.limited), prev_batch=info.timeline.prev_batch

@@ -22,8 +22,8 @@ from typing import Any
 from bot.content import with_note
 from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.matrix import PermanentError, Sender, TransientError
+from commands.core.delivery import LATE_AFTER
 from commands.core.markup import Doc
-from commands.meetings.due import LATE_AFTER
 from storage import core
 from storage.core import OutboxMessage
 from storage.engine import SessionFactory

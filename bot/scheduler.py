@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.crashpoints import Crash, CrashPoint, no_crash
-from commands.core.context import DueSource, ScheduledPost
+from bot.posting import Posting
+from commands.core.context import DueSource
 from storage.core import OutboxMessage
 from storage.engine import SessionFactory
 
@@ -26,7 +26,6 @@ log = logging.getLogger("koopbot.scheduler")
 
 RETRY_AFTER = timedelta(seconds=30)
 POKE_DELAY = 0.5  # seconds; pokes within this time are coalesced into one recomputation
-QueuePosts = Callable[[AsyncSession, list[ScheduledPost]], list[OutboxMessage]]
 
 
 class Waker:
@@ -38,7 +37,7 @@ class Waker:
         sources: Sequence[DueSource],
         sessions: SessionFactory,
         clock: Callable[[], datetime],
-        queue: QueuePosts,
+        posting: Posting,
         push: Callable[[list[OutboxMessage]], None],
         crash: Crash = no_crash,
     ) -> None:
@@ -47,7 +46,7 @@ class Waker:
         self.sources = tuple(sources)
         self.sessions = sessions
         self.clock = clock
-        self.queue = queue
+        self.posting = posting
         self.push = push
         self.next_wake: datetime | None = None
         self._lock = asyncio.Lock()
@@ -64,7 +63,7 @@ class Waker:
                 try:
                     async with self.sessions() as session, session.begin():
                         posts = await source.run_due(session, self.clock())
-                        rows = self.queue(session, posts)
+                        rows = self.posting.timed(session, posts)
                     if rows:
                         self.crash(CrashPoint.CLAIMED)
                     self.push(rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,8 +18,10 @@ from sqlalchemy import (
     Subquery,
     Text,
     func,
+    literal,
     select,
     text,
+    union_all,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -76,7 +79,6 @@ class OutboxMessage(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # Indexed: reactions look up which bot message (purpose) they target by its event id.
     event_id: Mapped[str | None] = mapped_column(String(255), nullable=True, index=True)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
     #: When a timed post (a reminder) was due; None for replies.
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
@@ -106,14 +108,24 @@ async def claim_event(session: AsyncSession, *, event_id: str, room_id: str, now
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def is_handled(session: AsyncSession, event_ids: list[str]) -> set[str]:
-    """The subset of ``event_ids`` already handled."""
+async def handled_or_answered(session: AsyncSession, event_ids: Sequence[str]) -> set[str]:
+    """The subset of ``event_ids`` acted on before: recorded as handled (``claim_event``),
+    or answered (a command's first reply has the transaction id ``txn_id(event_id, 0)``).
+
+    One statement, for a batch the sync loop may be replaying: the union of both lookups,
+    each on a unique index, every row tagged with the table it came from.
+    """
     if not event_ids:
         return set()
-    rows = await session.scalars(
-        select(HandledEvent.event_id).where(HandledEvent.event_id.in_(event_ids))
+    replies = {txn_id(event_id, 0): event_id for event_id in event_ids}
+    handled = select(literal("handled").label("kind"), HandledEvent.event_id.label("key")).where(
+        HandledEvent.event_id.in_(event_ids)
     )
-    return set(rows)
+    answered = select(literal("answered").label("kind"), OutboxMessage.txn_id.label("key")).where(
+        OutboxMessage.txn_id.in_(list(replies))
+    )
+    rows = await session.execute(union_all(handled, answered))
+    return {key if kind == "handled" else replies[key] for kind, key in rows.tuples()}
 
 
 async def get_state(session: AsyncSession, key: str) -> str | None:
@@ -147,7 +159,6 @@ def new_outbox(
         content=content,
         created_at=now,
         purpose=purpose,
-        attempts=0,
         due_at=due_at,
     )
     if attachment is not None:
@@ -169,16 +180,6 @@ async def delivered_at(session: AsyncSession, txn: str) -> datetime | None:
         select(OutboxMessage.sent_at).where(OutboxMessage.txn_id == txn)
     )
     return sent
-
-
-async def outbox_txn_ids(session: AsyncSession, txn_ids: list[str]) -> set[str]:
-    """The subset of ``txn_ids`` that have a message in the outbox (sent or not)."""
-    if not txn_ids:
-        return set()
-    rows = await session.scalars(
-        select(OutboxMessage.txn_id).where(OutboxMessage.txn_id.in_(txn_ids))
-    )
-    return set(rows)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.app import Bot, running_bot
-from bot.homeserver import Homeserver, run_homeserver
-from bot.people import Person
+from bot.demo.homeserver import Homeserver, run_homeserver
+from bot.demo.people import Person
 from config import MatrixSettings, Partner, Settings, StorageSettings
 
 PASSWORD = "koopbot-test-passwort"

@@ -33,7 +33,7 @@ import aiohttp
 import nio
 
 from bot.crashpoints import ENVIRONMENT, CrashPoint
-from bot.people import Person, body
+from bot.demo.people import Person, body
 from tests.integration.conftest import World
 from tests.integration.test_meetings_synapse import BERLIN, ahead, is_reminder, new_meeting
 from tests.integration.test_restart import bot_process, write_config
@@ -390,7 +390,7 @@ async def crash_after_a_reminder_was_claimed(world: World, tmp_path: Path) -> No
         assert body(await reply(stadt, created, scene)).startswith("Termin #1 angelegt")
         wait = (start - datetime.now(UTC)).total_seconds()
         await crashed_at(process, CrashPoint.CLAIMED, scene, wait)
-    assert scene.count("reminder_deliveries") == 1  # claimed ...
+    assert scene.count("deliveries") == 1  # claimed ...
     assert scene.outbox("reminder:1") == [(None, None)]  # ... and committed, not sent
 
     async with bot_process(scene.config, scene.log):
@@ -402,7 +402,7 @@ async def crash_after_a_reminder_was_claimed(world: World, tmp_path: Path) -> No
 
     assert len(in_room(stadt, scene, is_reminder(scene.room, title))) == 1, scene.tail()
     assert "(verspätet)" not in body(reminder)
-    assert scene.rows("SELECT count(*) FROM reminder_deliveries") == [(1,)]
+    assert scene.rows("SELECT count(*) FROM deliveries") == [(1,)]
     no_traceback(scene)
 
 

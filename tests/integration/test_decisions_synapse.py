@@ -9,7 +9,7 @@ from typing import Any
 
 import nio
 
-from bot.people import body
+from bot.demo.people import body
 from tests.integration.conftest import World
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.app import running_bot
-from bot.people import Person, body
+from bot.demo.people import Person, body
 from tests.integration.conftest import PASSWORD, World
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import nio
 
 from bot.app import running_bot
-from bot.people import Person, body
+from bot.demo.people import Person, body
 from storage import pending
 from storage.engine import create_engine, session_factory
 from tests.integration.conftest import PASSWORD, World

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.people import body, in_reply_to
+from bot.demo.people import body, in_reply_to
 from tests.integration.conftest import World
 
 

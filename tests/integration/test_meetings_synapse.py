@@ -18,8 +18,8 @@ import nio
 from icalendar import Calendar
 
 from bot.app import running_bot
-from bot.people import body, in_reply_to
-from commands.meetings.due import LATE_AFTER
+from bot.demo.people import body, in_reply_to
+from commands.core.delivery import LATE_AFTER
 from config import ReminderSettings
 from tests.integration.conftest import World
 from tests.integration.test_restart import bot_process, write_config

@@ -15,9 +15,9 @@ import aiohttp
 import pytest
 
 from bot.app import running_bot
-from bot.homeserver import run_homeserver
-from bot.people import Person, body
-from commands.meetings.due import LATE_AFTER
+from bot.demo.homeserver import run_homeserver
+from bot.demo.people import Person, body
+from commands.core.delivery import LATE_AFTER
 from config import ReminderSettings
 from tests.integration.conftest import PASSWORD, PEOPLE, World
 from tests.integration.test_meetings_synapse import ahead, is_reminder, new_meeting

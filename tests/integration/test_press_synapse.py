@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bot.people import Person, body
+from bot.demo.people import Person, body
 from tests.integration.conftest import World
 from tests.support.press import DRAFT
 

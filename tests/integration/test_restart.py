@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from bot.people import in_reply_to
+from bot.demo.people import in_reply_to
 from tests.integration.conftest import PASSWORD, World
 
 REPO = Path(__file__).resolve().parents[2]

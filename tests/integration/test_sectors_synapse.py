@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.app import utc_now
-from bot.people import Person, body
+from bot.demo.people import Person, body
 from commands.sectors.reminders import moments
 from storage import sectors as store
 from tests.integration.conftest import World

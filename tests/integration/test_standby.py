@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.crashpoints import ENVIRONMENT
-from bot.people import body, in_reply_to
+from bot.demo.people import body, in_reply_to
 from tests.integration.conftest import World
 from tests.integration.test_meetings_synapse import ahead, is_reminder, new_meeting
 from tests.integration.test_restart import bot_process, write_config

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import contacts, core, migrate
@@ -24,7 +25,7 @@ async def test_an_event_is_claimed_once(engine: AsyncEngine) -> None:
         assert await core.claim_event(session, event_id="$a", room_id="!r", now=NOW)
     async with sessions() as session, session.begin():
         assert not await core.claim_event(session, event_id="$a", room_id="!r", now=NOW)
-        assert await core.is_handled(session, ["$a", "$b"]) == {"$a"}
+        assert await core.handled_or_answered(session, ["$a", "$b"]) == {"$a"}
 
 
 async def test_a_rolled_back_claim_leaves_no_trace(engine: AsyncEngine) -> None:
@@ -36,7 +37,37 @@ async def test_a_rolled_back_claim_leaves_no_trace(engine: AsyncEngine) -> None:
     except RuntimeError:
         pass
     async with sessions() as session:
-        assert await core.is_handled(session, ["$x"]) == set()
+        assert await core.handled_or_answered(session, ["$x"]) == set()
+
+
+async def test_handled_or_answered_in_one_statement(engine: AsyncEngine) -> None:
+    """A replayed batch's events that an earlier run acted on: claimed (answers, hooks) or
+    answered by a command (its first reply's transaction id), one statement for both."""
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        await core.claim_event(session, event_id="$claimed", room_id="!r", now=NOW)
+        for cause in (("$answered", 0), ("$later", 1), ("$both", 0)):
+            session.add(
+                core.new_outbox(room_id="!r", txn_id=core.txn_id(*cause), content={}, now=NOW)
+            )
+        await core.claim_event(session, event_id="$both", room_id="!r", now=NOW)
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    ids = ["$claimed", "$answered", "$later", "$both", "$new"]
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        async with sessions() as session:
+            found = await core.handled_or_answered(session, ids)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+    # "$later" has only a second message (n=1): not a command's reply to it.
+    assert found == {"$claimed", "$answered", "$both"}
+    assert len(statements) == 1 and "UNION" in statements[0].upper()
+    async with sessions() as session:
+        assert await core.handled_or_answered(session, []) == set()
 
 
 async def test_outbox_keeps_order_and_marks_delivery(engine: AsyncEngine) -> None:

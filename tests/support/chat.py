@@ -17,6 +17,8 @@ from bot.content import txn_id
 from bot.dispatch import Dispatcher
 from bot.events import Message, Reaction, Redaction
 from bot.outbox import Outbox
+from bot.posting import Posting
+from commands.core.catalogue import Catalogue
 from commands.core.context import Runtime
 from commands.core.router import Router
 from config import MatrixSettings, Partner, Settings
@@ -108,6 +110,8 @@ class Chat:
         self.clock = clock
         self.homeserver = FakeHomeserver()
         self.outbox = Outbox(self.homeserver, sessions, clock, first_backoff=0.001)
+        #: Builds the outbox rows; a test's ``Waker`` takes it for timed posts.
+        self.posting = Posting(Catalogue(settings.language), clock)
         self.dispatcher = Dispatcher(
             settings=settings,
             router=Router(all_commands()),
@@ -116,6 +120,7 @@ class Chat:
             runtime=Runtime(version="test", started_at=clock(), backend=settings.storage.backend),
             rooms={ROOM},
             push=self.outbox.push,
+            posting=self.posting,
             hooks=event_hooks(settings),
             send_first=self.outbox.send_first,
             live=True,  # a bot that is running, past its first batch

@@ -193,7 +193,7 @@ class FakeConnection:
     def _batch(self, start: int | None, full_state: bool) -> SyncBatch:
         limit = self.settings.timeline_limit
         head = self.server.head
-        batch = SyncBatch(next_batch=str(head), joined_rooms=set(self.server.rooms))
+        batch = SyncBatch(next_batch=str(head))
         for room_id in sorted(self.server.rooms):
             posted = [
                 p

@@ -33,9 +33,7 @@ async def test_old_notices_and_inputs_are_deleted_decisions_kept(chat: Chat) -> 
     ) == (1, 1, 1)
 
     purge = RetentionPurge(chat.settings)
-    waker = Waker(
-        None, [purge], chat.sessions, chat.clock, chat.dispatcher.queue_posts, chat.outbox.push
-    )
+    waker = Waker(None, [purge], chat.sessions, chat.clock, chat.posting, chat.outbox.push)
     await waker.wake()
     assert waker.next_wake is not None and (waker.next_wake - chat.clock.now).days == 730
     assert await count(chat, Notice) == 1  # not yet

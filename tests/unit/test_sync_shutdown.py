@@ -90,9 +90,7 @@ class SlowSource:
 
 async def test_stopping_the_waker_lets_a_wake_up_under_way_finish(chat: Chat) -> None:
     source = SlowSource()
-    waker = Waker(
-        None, [source], chat.sessions, chat.clock, chat.dispatcher.queue_posts, chat.outbox.push
-    )
+    waker = Waker(None, [source], chat.sessions, chat.clock, chat.posting, chat.outbox.push)
     waking = asyncio.get_running_loop().create_task(waker.wake())
     await source.started.wait()
     stopping = asyncio.get_running_loop().create_task(waker.stop())
@@ -107,9 +105,7 @@ async def test_stopping_the_waker_lets_a_wake_up_under_way_finish(chat: Chat) ->
 
 async def test_stopping_the_waker_cancels_a_poke_still_in_its_delay(chat: Chat) -> None:
     source = SlowSource()
-    waker = Waker(
-        None, [source], chat.sessions, chat.clock, chat.dispatcher.queue_posts, chat.outbox.push
-    )
+    waker = Waker(None, [source], chat.sessions, chat.clock, chat.posting, chat.outbox.push)
     waker.poke()
     await asyncio.wait_for(waker.stop(), 1)  # well before POKE_DELAY has passed
     assert not source.started.is_set()

@@ -1,9 +1,13 @@
-"""``koopbot demo``: a throwaway Synapse, the bot, the partners, and a console to talk as them."""
+"""``koopbot demo``: a throwaway Synapse, the bot, the partners, and a console to talk as them.
+
+The demo harness, kept apart from the product: ``koopbot run`` never imports this package.
+homeserver.py writes the Synapse configuration and runs it (needs the ``demo`` extra:
+matrix-synapse, pyyaml, aiohttp), people.py plays the humans with matrix-nio clients,
+scenario.py is the scripted session, console.py lets you type as the demo users.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import secrets
 import shutil
 import sys
@@ -11,9 +15,10 @@ import tempfile
 from pathlib import Path
 
 from bot.app import running_bot
-from bot.homeserver import run_homeserver
-from bot.people import Person, body, in_reply_to
-from bot.scenario import SCENARIO
+from bot.demo.console import console
+from bot.demo.homeserver import run_homeserver
+from bot.demo.people import Person
+from bot.demo.scenario import play
 from config import MatrixSettings, Partner, Settings, StorageSettings
 
 ROOM_NAME = "Kooperation Aus- und Weiterbildung Magdeburg"
@@ -53,13 +58,6 @@ def demo_settings(
         ],
         display_names={ids[user]: name for user, name in PEOPLE.items()},
     )
-
-
-def _print_turn(speaker: str, text: str) -> None:
-    lines = text.splitlines() or [""]
-    print(f"{speaker:<13}{lines[0]}")
-    for line in lines[1:]:
-        print(f"{'':<13}{line}")
 
 
 async def run_demo(*, scenario: bool, base_dir: Path | None, language: str = "de") -> int:
@@ -114,9 +112,9 @@ async def _with_people(
         )
         _print_login(url, ids, password, room_id, folder)
         if scenario:
-            return await _play(people, ids, room_id)
+            return await play(people, ids, room_id)
         if sys.stdin is not None and sys.stdin.isatty():
-            await _console(people, ids, room_id)
+            await console(people, ids, room_id)
             return 0
         print("Kein Terminal an der Eingabe: der Bot läuft, bis er mit Strg+C beendet wird.")
         await bot.serve()
@@ -131,60 +129,6 @@ def _print_login(url: str, ids: dict[str, str], password: str, room_id: str, fol
         print(f"  {ids[name]:<32} {display}")
     print(f"Konfiguration des Bots: {folder / 'koopbot.toml'}")
     print()
-
-
-async def _play(people: dict[str, Person], ids: dict[str, str], room_id: str) -> int:
-    watcher = people["koordination"]
-    failures = 0
-    for speaker, template in SCENARIO:
-        text = template.format(**ids)
-        _print_turn(speaker, text)
-        event_id = await people[speaker].say(room_id, text)
-        try:
-            reply = await watcher.reply_to(event_id, timeout=30)
-        except TimeoutError:
-            failures += 1
-            _print_turn("koopbot", "(keine Antwort innerhalb von 30 s)")
-            continue
-        _print_turn("koopbot", body(reply))
-        print()
-    return 1 if failures else 0
-
-
-async def _console(people: dict[str, Person], ids: dict[str, str], room_id: str) -> None:
-    """Type as a demo user; the bot's answers are printed as they arrive."""
-    current = "koordination"
-    watcher = people["koordination"]
-    watcher.listen()
-    shown = len(watcher.events)
-    print("Konsole: Nachrichten eingeben. /als agentur1 wechselt die Person, /ende beendet.")
-    print(f"Personen: {', '.join(PEOPLE)}")
-    while True:
-        try:
-            line = await asyncio.to_thread(input, f"{current}> ")
-        except EOFError:
-            return
-        line = line.strip()
-        if line in ("/ende", "/quit", "/exit"):
-            return
-        if line.startswith("/als "):
-            wanted = line.removeprefix("/als ").strip()
-            if wanted in people:
-                current = wanted
-            else:
-                print(f"Unbekannt: {wanted}. Möglich: {', '.join(people)}")
-            continue
-        if not line:
-            continue
-        event_id = await people[current].say(room_id, line)
-        with contextlib.suppress(TimeoutError):
-            await watcher.reply_to(event_id, timeout=15)
-        for event in watcher.events[shown:]:
-            if event.get("sender") == ids["koopbot"] and event.get("type") == "m.room.message":
-                _print_turn(
-                    "koopbot", body(event) + ("" if in_reply_to(event) else "  (Mitteilung)")
-                )
-        shown = len(watcher.events)
 
 
 def _toml(settings: Settings) -> str:

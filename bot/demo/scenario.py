@@ -1,9 +1,13 @@
-"""The scripted demo session (``koopbot demo --scenario``): who says what, in order.
+"""The scripted demo session (``koopbot demo --scenario``): who says what, in order, and
+``play``, which says it and prints the bot's replies.
 
 Each feature adds its lines here, so a newcomer sees every command once.
 """
 
 from __future__ import annotations
+
+from bot.demo.console import print_turn
+from bot.demo.people import Person, body
 
 #: (demo user, message). "{agentur1}" etc. are replaced by full user ids.
 SCENARIO: list[tuple[str, str]] = [
@@ -70,3 +74,22 @@ SCENARIO: list[tuple[str, str]] = [
     ),
     ("koordination", "!branchen"),
 ]
+
+
+async def play(people: dict[str, Person], ids: dict[str, str], room_id: str) -> int:
+    """Say each line of ``SCENARIO`` and print the bot's reply; 1 if a reply did not come."""
+    watcher = people["koordination"]
+    failures = 0
+    for speaker, template in SCENARIO:
+        text = template.format(**ids)
+        print_turn(speaker, text)
+        event_id = await people[speaker].say(room_id, text)
+        try:
+            reply = await watcher.reply_to(event_id, timeout=30)
+        except TimeoutError:
+            failures += 1
+            print_turn("koopbot", "(keine Antwort innerhalb von 30 s)")
+            continue
+        print_turn("koopbot", body(reply))
+        print()
+    return 1 if failures else 0

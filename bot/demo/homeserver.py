@@ -1,4 +1,5 @@
-"""Throwaway Synapse homeserver on loopback, for `koopbot demo` and the integration tests."""
+"""Throwaway Synapse homeserver on loopback, for `koopbot demo`, the integration tests and
+bench/latency.py (the `demo` extra: matrix-synapse, pyyaml, aiohttp)."""
 
 from __future__ import annotations
 
