@@ -1,10 +1,9 @@
-"""Meetings, their changed occurrences, agenda items and the record of each reminder.
+"""Meetings, their changed occurrences and agenda items.
 
 A meeting is stored once (a series as its first date plus an RRULE); which dates it has
 is computed in ``commands``. ``next_reminder_at`` is that computation's result kept in
-the row, so the scheduler finds the next due reminder with one indexed query.
-A :class:`ReminderDelivery` is unique per (meeting, occurrence, offset) and written in
-the transaction that queues the reminder: that is what makes a reminder exactly-once.
+the row, so the scheduler finds the next due reminder with one indexed query. Each
+reminder's claim is a :class:`storage.deliveries.Delivery` (source "meeting").
 """
 
 from __future__ import annotations
@@ -24,8 +23,6 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -82,23 +79,6 @@ class AgendaItem(Base):
     author: Mapped[str] = mapped_column(String(255))
     partner_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class ReminderDelivery(Base):
-    """What was decided for a due reminder — on time, late, missed or superseded — written
-    once, in the transaction that queues its message. Whether that message reached the
-    room is the outbox's fact (``commands.meetings.reminders.delivered_at``)."""
-
-    __tablename__ = "reminder_deliveries"
-    __table_args__ = (UniqueConstraint("meeting_id", "occurrence", "offset_seconds"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    room_id: Mapped[str] = mapped_column(String(255))
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"))
-    occurrence: Mapped[datetime] = mapped_column(UTCDateTime())  # its actual start
-    offset_seconds: Mapped[int] = mapped_column(Integer)
-    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    status: Mapped[str] = mapped_column(String(16))  # on_time | late | missed | superseded
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 async def add_meeting(
@@ -195,7 +175,6 @@ async def change_occurrence(
         )
     else:
         row.new_start, row.changed_by, row.changed_at = new_start, by, now
-    meeting.sequence += 1
     await session.flush()
 
 
@@ -223,45 +202,6 @@ async def due_meetings(session: AsyncSession, now: datetime, limit: int) -> list
 async def earliest_reminder(session: AsyncSession) -> datetime | None:
     result: datetime | None = await session.scalar(select(func.min(Meeting.next_reminder_at)))
     return result
-
-
-async def claim_delivery(
-    session: AsyncSession,
-    *,
-    meeting: Meeting,
-    occurrence: datetime,
-    offset_seconds: int,
-    due_at: datetime,
-    status: str,
-    now: datetime,
-) -> bool:
-    """Record a reminder's fate; False if it was already recorded (then do nothing)."""
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    factory = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = (
-        factory(ReminderDelivery)
-        .values(
-            room_id=meeting.room_id,
-            meeting_id=meeting.id,
-            occurrence=occurrence,
-            offset_seconds=offset_seconds,
-            due_at=due_at,
-            status=status,
-            recorded_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["meeting_id", "occurrence", "offset_seconds"])
-    )
-    result = await session.execute(statement)
-    return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-async def deliveries_of(session: AsyncSession, meeting_id: int) -> list[ReminderDelivery]:
-    rows = await session.scalars(
-        select(ReminderDelivery)
-        .where(ReminderDelivery.meeting_id == meeting_id)
-        .order_by(ReminderDelivery.due_at)
-    )
-    return list(rows)
 
 
 async def add_agenda_item(

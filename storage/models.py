@@ -4,12 +4,12 @@ from storage.base import Base
 from storage.contacts import ContactAssignment
 from storage.core import HandledEvent, OutboxMessage, SyncState
 from storage.decisions.models import DecisionChain, DecisionEntry
-from storage.meetings import AgendaItem, Meeting, MeetingException, ReminderDelivery
+from storage.deliveries import Delivery
+from storage.meetings import AgendaItem, Meeting, MeetingException
 from storage.notices import Notice
 from storage.pending import PendingEvent
 from storage.pr.releases import PressEvent, PressRelease, PressVersion
-from storage.pr.reminders import PressReminder
-from storage.sectors import Round, RoundReminder, SectorInput
+from storage.sectors import Round, SectorInput
 
 __all__ = [
     "AgendaItem",
@@ -17,6 +17,7 @@ __all__ = [
     "ContactAssignment",
     "DecisionChain",
     "DecisionEntry",
+    "Delivery",
     "HandledEvent",
     "Meeting",
     "MeetingException",
@@ -25,11 +26,8 @@ __all__ = [
     "PendingEvent",
     "PressEvent",
     "PressRelease",
-    "PressReminder",
     "PressVersion",
-    "ReminderDelivery",
     "Round",
-    "RoundReminder",
     "SectorInput",
     "SyncState",
 ]

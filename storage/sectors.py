@@ -3,8 +3,8 @@
 A correction is a newer :class:`SectorInput`; the newest per (round, partner, section)
 counts, the older rows stay as history. A :class:`Round` runs until the end of its
 ``deadline`` day in the configured zone and stays open (late reports still count) until
-a coordinator closes it. :class:`RoundReminder` records each reminder of a round under a
-unique key, written in the transaction that queues the post: never a second time.
+a coordinator closes it. Each reminder of a round is claimed once as a
+:class:`storage.deliveries.Delivery` (source "round").
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import (
-    Boolean,
     Date,
     ForeignKey,
     Integer,
     String,
     Text,
-    UniqueConstraint,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -57,20 +55,6 @@ class SectorInput(Base):
     horizon: Mapped[str] = mapped_column(String(16), default="")  # horizont= ("12m")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     source_event_id: Mapped[str] = mapped_column(String(255))
-
-
-class RoundReminder(Base):
-    """A round reminder that was posted (or found too late): never a second time."""
-
-    __tablename__ = "sector_round_reminders"
-    __table_args__ = (UniqueConstraint("round_id", "kind"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    round_id: Mapped[int] = mapped_column(ForeignKey("sector_rounds.id"))
-    kind: Mapped[str] = mapped_column(String(8))  # "half" | "1d"
-    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    posted: Mapped[bool] = mapped_column(Boolean)
-    partners: Mapped[str] = mapped_column(String(300), default="")  # who was reminded
 
 
 async def open_round(
@@ -197,40 +181,3 @@ def newest(inputs: Sequence[SectorInput]) -> dict[tuple[str, str], SectorInput]:
     for row in sorted(inputs, key=lambda r: r.id):
         found[(row.partner_id, row.section)] = row
     return found
-
-
-async def reminders_recorded(
-    session: AsyncSession, round_ids: Sequence[int]
-) -> set[tuple[int, str]]:
-    if not round_ids:
-        return set()
-    rows = await session.execute(
-        select(RoundReminder.round_id, RoundReminder.kind).where(
-            RoundReminder.round_id.in_(round_ids)
-        )
-    )
-    return {(round_id, kind) for round_id, kind in rows}
-
-
-async def record_reminder(
-    session: AsyncSession,
-    *,
-    round_id: int,
-    kind: str,
-    due_at: datetime,
-    now: datetime,
-    posted: bool,
-    partners: str,
-) -> None:
-    """Written in the transaction that queues the post; the unique key forbids a second."""
-    session.add(
-        RoundReminder(
-            round_id=round_id,
-            kind=kind,
-            due_at=due_at,
-            recorded_at=now,
-            posted=posted,
-            partners=partners[:300],
-        )
-    )
-    await session.flush()

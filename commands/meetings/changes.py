@@ -19,7 +19,7 @@ from commands.meetings.input import (
     pick_occurrence,
     whole_series,
 )
-from commands.meetings.reminders import plan_reminders
+from commands.meetings.reminders import replan
 from commands.meetings.schedule import Occurrence, Schedule
 from commands.meetings.views import (
     holiday_lines,
@@ -39,8 +39,7 @@ async def cancel_meeting(ctx: Context, args: CancelArgs) -> Reply:
     if meeting.rule is None or (whole and not args.am):
         occurrence = pick_occurrence(ctx, meeting, schedule, None)
         meeting.cancelled = True
-        meeting.sequence += 1
-        plan_reminders(meeting, schedule, ctx.settings)
+        replan(meeting, schedule, ctx.settings)
         if meeting.rule is None:
             text = ctx.t(
                 "meetings.cancelled_one",
@@ -61,7 +60,7 @@ async def cancel_meeting(ctx: Context, args: CancelArgs) -> Reply:
         now=ctx.now,
     )
     schedule = (await load_meeting(ctx, meeting.id))[1]
-    plan_reminders(meeting, schedule, ctx.settings)
+    replan(meeting, schedule, ctx.settings)
     doc = Doc().line(
         ctx.t(
             "meetings.cancelled_one",
@@ -87,7 +86,6 @@ async def move_meeting(ctx: Context, args: MoveArgs) -> Reply:
         await store.remap_agenda(ctx.session, meeting.id, {meeting.start: start})
         meeting.start = start
         meeting.armed_at = ctx.now
-        meeting.sequence += 1
     else:
         await store.change_occurrence(
             ctx.session,
@@ -98,7 +96,7 @@ async def move_meeting(ctx: Context, args: MoveArgs) -> Reply:
             now=ctx.now,
         )
     schedule = (await load_meeting(ctx, meeting.id))[1]
-    plan_reminders(meeting, schedule, ctx.settings)
+    replan(meeting, schedule, ctx.settings)
     moved = Occurrence(start, occurrence.original, ctx.now, schedule.duration)
     doc = Doc().line(
         ctx.t(
@@ -124,14 +122,13 @@ async def _move_series(ctx: Context, meeting: Meeting, old: Schedule, start: dat
     await store.drop_changes_from(ctx.session, meeting.id, ctx.now)
     meeting.start = start
     meeting.armed_at = ctx.now
-    meeting.sequence += 1
     schedule = schedule_of(meeting)
     new = [o.original for o in schedule.upcoming(start - timedelta(seconds=1), len(coming))]
     places = dict(zip(coming, new, strict=False))
     await store.remap_agenda(
         ctx.session, meeting.id, {old: places[old] for old in with_agenda if old in places}
     )
-    plan_reminders(meeting, schedule, ctx.settings)
+    replan(meeting, schedule, ctx.settings)
     first = Occurrence(start, start, ctx.now, schedule.duration)
     doc = Doc().line(
         ctx.t(

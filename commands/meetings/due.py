@@ -2,9 +2,9 @@
 
 A reminder belongs to one occurrence and one offset ("1d"). Whole days of an offset are
 counted on the local wall clock, so "1d" before Monday 10:00 is Sunday 10:00 even when
-the clocks change in between. Due reminders are posted on time, posted late (within
-``grace`` and before the meeting starts) or recorded as missed; when several of one
-occurrence are due at once only the latest is posted, the older ones are superseded.
+the clocks change in between. What happens to a due reminder (on time, late, missed,
+superseded) is the shared policy's decision (:func:`commands.core.delivery.decide`),
+each occurrence being one subject whose reminders help only before it starts.
 """
 
 from __future__ import annotations
@@ -12,27 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from commands.core.delivery import Decision, decide, is_due
 from commands.meetings.schedule import Occurrence
 
-#: A reminder posted later than this after its due time is marked as late.
-LATE_AFTER = timedelta(seconds=60)
 # Wall-clock days differ from 24-hour days by at most an hour; search windows allow for it.
 _SLACK = timedelta(hours=2)
 
 OccurrencesAfter = Callable[[datetime], Iterator[Occurrence]]
-
-
-class Status(StrEnum):
-    """What was decided for a due reminder when it was claimed. Whether a posted one was
-    delivered is the outbox's fact (its ``sent_at``), never this status."""
-
-    ON_TIME = "on_time"
-    LATE = "late"
-    MISSED = "missed"
-    SUPERSEDED = "superseded"
 
 
 @dataclass(frozen=True)
@@ -42,11 +30,11 @@ class Due:
     occurrence: Occurrence
     offset: timedelta
     at: datetime
-    status: Status
+    decision: Decision
 
     @property
     def posted(self) -> bool:
-        return self.status in (Status.ON_TIME, Status.LATE)
+        return self.decision.posted
 
 
 def reminder_time(start: datetime, offset: timedelta, zone: ZoneInfo) -> datetime:
@@ -65,7 +53,7 @@ def due_reminders(
     now: datetime,
     grace: timedelta,
 ) -> list[Due]:
-    """Reminders due in (``after``, ``now``], each with its status, oldest first.
+    """Reminders due in (``after``, ``now``], each with its decision, oldest first.
 
     ``after`` is the moment up to which everything was already settled; a reminder due
     at or before its occurrence was created or moved (``armed_at``) is not due at all.
@@ -78,18 +66,13 @@ def due_reminders(
             break
         for offset in offsets:
             at = reminder_time(occurrence.start, offset, zone)
-            if after < at <= now and at > occurrence.armed_at:
+            if after < at and is_due(at, now) and at > occurrence.armed_at:
                 groups.setdefault(occurrence.start, []).append((occurrence, offset, at))
     result: list[Due] = []
     for group in groups.values():
-        postable = [item for item in group if now < item[0].start and now - item[2] <= grace]
-        latest = max(postable, key=lambda item: item[2], default=None)
-        for item in group:
-            if item is latest:
-                status = Status.LATE if now - item[2] > LATE_AFTER else Status.ON_TIME
-            else:
-                status = Status.SUPERSEDED if latest is not None else Status.MISSED
-            result.append(Due(item[0], item[1], item[2], status))
+        decisions = decide([(at, occurrence.start) for occurrence, _, at in group], now, grace)
+        for (occurrence, offset, at), decision in zip(group, decisions, strict=True):
+            result.append(Due(occurrence, offset, at, decision))
     return sorted(result, key=lambda due: (due.at, due.occurrence.start))
 
 

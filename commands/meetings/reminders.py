@@ -1,10 +1,10 @@
 """Meeting reminders as a timed source: what is due comes from the database, never from memory.
 
-Each run claims every due reminder with a unique :class:`storage.meetings.ReminderDelivery`
-row in the same transaction that queues its message, so a restart or a second instance
-can neither double nor lose one. The message is built from *parts*: this module adds the
-agenda; later features add their own (inputs still missing, notices since the last
-meeting) by passing more parts in ``bot/app.py``.
+Each run claims every due reminder through the shared policy (:mod:`commands.core.delivery`,
+one :class:`storage.deliveries.Delivery` row) in the same transaction that queues its
+message, so a restart or a second instance can neither double nor lose one. The message is
+built from *parts*: this module adds the agenda; ``bot/app.py`` passes the others (inputs
+still missing, notices since the last meeting).
 """
 
 from __future__ import annotations
@@ -21,18 +21,20 @@ from commands.contacts.lookup import room_contacts
 from commands.core.catalogue import Catalogue
 from commands.core.context import Reply, ScheduledPost
 from commands.core.dates import DateFormatter
+from commands.core.delivery import Decision, Missed, Slot, claim, meeting_key, missed_summary
+from commands.core.delivery import cause as delivery_cause
 from commands.core.markup import Doc, Line, join
-from commands.meetings.due import Due, Status, due_reminders, next_reminder_time
+from commands.meetings.due import Due, due_reminders, next_reminder_time
 from commands.meetings.public_holidays import holiday_name
 from commands.meetings.schedule import Occurrence, Schedule
 from commands.meetings.views import contacts_line, partner_label, schedule_of, when_where
 from config import Settings
 from storage import core
 from storage import meetings as store
-from storage.meetings import Meeting, ReminderDelivery
+from storage.deliveries import Source
+from storage.meetings import Meeting
 
 OFFSETS_KEY = "meetings.reminder_offsets"
-MISSED_SHOWN = 10
 AGENDA_SHOWN = 15  # a reminder stays one short message; !termin <id> shows the rest
 
 log = logging.getLogger("koopbot.reminders")
@@ -79,20 +81,19 @@ async def agenda_part(topic: ReminderTopic) -> list[Line]:
 
 def reminder_cause(meeting_id: int, occurrence: datetime, offset: timedelta) -> tuple[object, ...]:
     """What makes a reminder's transaction id: one per meeting occurrence and offset."""
-    return ("reminder", meeting_id, occurrence.isoformat(), int(offset.total_seconds()))
+    return delivery_cause(Source.MEETING, meeting_id, meeting_key(occurrence, offset))
 
 
-async def delivered_at(session: AsyncSession, delivery: ReminderDelivery) -> datetime | None:
-    """When a claimed reminder reached the room: its outbox message's ``sent_at``.
-
-    The delivery row says what was decided (on time, late, missed, superseded) in the
-    transaction that queued the message; only the outbox knows whether the send succeeded.
-    """
-    occurrence = delivery.occurrence
-    cause = reminder_cause(
-        delivery.meeting_id, occurrence, timedelta(seconds=delivery.offset_seconds)
+def reminder_slot(meeting: Meeting, due: Due) -> Slot:
+    """The claim of one due reminder: the meeting is the subject, occurrence and offset the key."""
+    return Slot(
+        Source.MEETING,
+        meeting.id,
+        meeting_key(due.occurrence.start, due.offset),
+        meeting.room_id,
+        due.at,
+        until=due.occurrence.start,
     )
-    return await core.delivered_at(session, core.txn_id(*cause))
 
 
 class MeetingReminders:
@@ -135,7 +136,7 @@ class MeetingReminders:
         meetings = await store.due_meetings(session, now, limit)
         changes = await store.changes_of(session, [m.id for m in meetings])
         posts: list[tuple[datetime, ScheduledPost]] = []
-        missed: dict[str, list[tuple[Meeting, Due]]] = {}
+        missed: dict[str, list[Missed]] = {}
         for meeting in meetings:
             schedule = schedule_of(meeting, changes[meeting.id])
             zone = ZoneInfo(meeting.tz)
@@ -154,29 +155,22 @@ class MeetingReminders:
                 meeting.next_reminder_at = None
                 continue
             for due in dues:
-                claimed = await store.claim_delivery(
-                    session,
-                    meeting=meeting,
-                    occurrence=due.occurrence.start,
-                    offset_seconds=int(due.offset.total_seconds()),
-                    due_at=due.at,
-                    status=due.status.value,
-                    now=now,
-                )
-                if not claimed:
+                if not await claim(session, reminder_slot(meeting, due), due.decision, now):
                     continue  # another instance (or an earlier run) settled it
                 if due.posted:
                     posts.append(
                         (due.at, await self._reminder(session, meeting, schedule, due, now))
                     )
-                elif due.status is Status.MISSED:
-                    missed.setdefault(meeting.room_id, []).append((meeting, due))
+                elif due.decision is Decision.MISSED:
+                    missed.setdefault(meeting.room_id, []).append(self._missed_item(meeting, due))
             meeting.settled_until = now
             meeting.next_reminder_at = following
         ordered = [post for _, post in sorted(posts, key=lambda item: item[0])]
-        return ordered + [self._missed(room, items) for room, items in missed.items()], len(
-            meetings
-        )
+        summaries = [
+            missed_summary(self.texts, room, items, "reminder.missed_next")
+            for room, items in missed.items()
+        ]
+        return ordered + summaries, len(meetings)
 
     async def _reminder(
         self, session: AsyncSession, meeting: Meeting, schedule: Schedule, due: Due, now: datetime
@@ -192,7 +186,7 @@ class MeetingReminders:
             else "reminder.in_days"
         )
         head = texts.t(key, title=meeting.title, id=meeting.id, days=days)
-        if due.status is Status.LATE:
+        if due.decision is Decision.LATE:
             head = texts.t("reminder.late", head=head)
         doc = Doc().line(head).line(when_where(texts, dates, meeting, occurrence))
         local_day = dates.local(occurrence.start).date()
@@ -229,35 +223,16 @@ class MeetingReminders:
             due_at=due.at,
         )
 
-    def _missed(self, room_id: str, items: list[tuple[Meeting, Due]]) -> ScheduledPost:
-        """One message per room for every reminder that came too late to be useful."""
-        texts, dates = self.texts, self.dates
-        items.sort(key=lambda item: item[1].at)
-        count = len(items)
-        doc = Doc().line(
-            texts.t("reminder.missed_one" if count == 1 else "reminder.missed_many", count=count)
+    def _missed_item(self, meeting: Meeting, due: Due) -> Missed:
+        """A reminder that came too late to be useful, as the room's summary lists it."""
+        line = self.texts.line(
+            "reminder.missed_item",
+            id=meeting.id,
+            title=meeting.title,
+            when=self.dates.moment(due.occurrence.start),
+            offset=self.dates.duration(due.offset),
         )
-        doc.items(
-            [
-                texts.line(
-                    "reminder.missed_item",
-                    id=meeting.id,
-                    title=meeting.title,
-                    when=dates.moment(due.occurrence.start),
-                    offset=dates.duration(due.offset),
-                )
-                for meeting, due in items[:MISSED_SHOWN]
-            ]
-        )
-        if count > MISSED_SHOWN:
-            doc.line(texts.t("reminder.missed_more", count=count - MISSED_SHOWN))
-        doc.line(texts.t("reminder.missed_next"))
-        cause = (
-            "reminders-missed",
-            room_id,
-            *(reminder_cause(m.id, due.occurrence.start, due.offset) for m, due in items),
-        )
-        return ScheduledPost(room_id, Reply(doc, purpose="reminders-missed"), cause=cause)
+        return Missed(due.at, line, reminder_cause(meeting.id, due.occurrence.start, due.offset))
 
     async def _follow_offset_change(
         self, session: AsyncSession, now: datetime
@@ -304,3 +279,10 @@ def plan_reminders(meeting: Meeting, schedule: Schedule, settings: Settings) -> 
             after=meeting.settled_until,
         )
     )
+
+
+def replan(meeting: Meeting, schedule: Schedule, settings: Settings) -> None:
+    """After a meeting (or one of its dates) was cancelled or moved: calendars learn of the
+    change through a new iCalendar SEQUENCE, and the reminders follow the new ``schedule``."""
+    meeting.sequence += 1
+    plan_reminders(meeting, schedule, settings)

@@ -1,6 +1,6 @@
 """Round reminders: at half-time and a day before the deadline (09:00 local), to the partners
-that have not reported yet, mentioning their contacts. Each is posted exactly once: the
-delivery record is written in the transaction that queues the post, under a unique key.
+that have not reported yet, mentioning their contacts. What is due when is decided here;
+whether it is posted, late or missed, and its one claim, by :mod:`commands.core.delivery`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,23 @@ from commands.contacts.lookup import room_contacts
 from commands.core.catalogue import Catalogue
 from commands.core.context import Reply, ScheduledPost, mention_for
 from commands.core.dates import DateFormatter
+from commands.core.delivery import (
+    Decision,
+    Missed,
+    Slot,
+    at_remind_time,
+    cause,
+    is_due,
+    missed_summary,
+    settle,
+)
 from commands.core.markup import Doc, Line, join
 from commands.sectors.views import missing_partners
 from config import Settings
+from storage import deliveries
 from storage import sectors as store
+from storage.deliveries import Source
 from storage.sectors import Round
-
-DAY_BEFORE_AT = time(9, 0)
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,9 @@ class Due:
     round: Round
     kind: str  # "half" | "1d"
     at: datetime
+
+    def slot(self, until: datetime) -> Slot:
+        return Slot(Source.ROUND, self.round.id, self.kind, self.round.room_id, self.at, until)
 
 
 def round_end(round_: Round, settings: Settings) -> datetime:
@@ -41,9 +54,7 @@ def moments(round_: Round, settings: Settings) -> list[tuple[str, datetime]]:
     reminder comes first (a short round); nothing is due before the round was opened."""
     end = round_end(round_, settings)
     half = round_.opened_at + (end - round_.opened_at) / 2
-    day_before = datetime.combine(
-        round_.deadline - timedelta(days=1), DAY_BEFORE_AT, settings.zone
-    ).astimezone(UTC)
+    day_before = at_remind_time(round_.deadline - timedelta(days=1), settings.zone)
     found = [("half", half)] if half < day_before else []
     found.append(("1d", day_before))
     return [(kind, at) for kind, at in found if at > round_.opened_at]
@@ -59,12 +70,12 @@ class RoundReminders:
 
     async def pending(self, session: AsyncSession) -> list[Due]:
         rounds = await store.open_rounds(session)
-        recorded = await store.reminders_recorded(session, [r.id for r in rounds])
+        settled = await deliveries.claimed_keys(session, Source.ROUND, [r.id for r in rounds])
         return [
             Due(round_, kind, at)
             for round_ in rounds
             for kind, at in moments(round_, self.settings)
-            if (round_.id, kind) not in recorded
+            if (round_.id, kind) not in settled
         ]
 
     async def next_due(self, session: AsyncSession, now: datetime) -> datetime | None:
@@ -72,38 +83,54 @@ class RoundReminders:
 
     async def run_due(self, session: AsyncSession, now: datetime) -> list[ScheduledPost]:
         posts: list[ScheduledPost] = []
-        grace = self.settings.reminders.grace_delta
+        missed: dict[str, list[Missed]] = {}
+        by_round: dict[int, list[Due]] = {}
         for due in await self.pending(session):
-            if due.at > now:
-                continue
-            inputs = await store.inputs_of_round(session, due.round.id)
-            missing = missing_partners(self.settings, inputs)
-            relevant = (
-                bool(missing)
-                and now - due.at <= grace
-                and now < round_end(due.round, self.settings)
-            )
-            await store.record_reminder(
+            if is_due(due.at, now):
+                by_round.setdefault(due.round.id, []).append(due)
+        for dues in by_round.values():
+            round_ = dues[0].round
+            inputs = await store.inputs_of_round(session, round_.id)
+            missing = [partner.id for partner in missing_partners(self.settings, inputs)]
+            end = round_end(round_, self.settings)
+            claimed = await settle(
                 session,
-                round_id=due.round.id,
-                kind=due.kind,
-                due_at=due.at,
-                now=now,
-                posted=relevant,
-                partners=",".join(p.id for p in missing) if relevant else "",
+                [due.slot(end) for due in dues],
+                now,
+                self.settings.reminders.grace_delta,
+                wanted=bool(missing),
+                extra=",".join(missing),
             )
-            if relevant:
-                doc = await self._doc(session, due, [p.id for p in missing])
-                reply = Reply(doc, purpose=f"round-reminder:{due.round.id}:{due.kind}")
-                cause = ("round-reminder", due.round.id, due.kind)
-                posts.append(ScheduledPost(due.round.room_id, reply, cause, due_at=due.at))
-        return posts
+            by_kind = {due.kind: due for due in dues}
+            for slot, decision in claimed:
+                due = by_kind[slot.key]
+                if decision.posted:
+                    doc = await self._doc(session, due, missing, late=decision is Decision.LATE)
+                    reply = Reply(doc, purpose=f"round-reminder:{round_.id}:{due.kind}")
+                    post_cause = cause(Source.ROUND, round_.id, due.kind)
+                    posts.append(ScheduledPost(round_.room_id, reply, post_cause, due_at=due.at))
+                elif decision is Decision.MISSED:
+                    missed.setdefault(round_.room_id, []).append(self._missed_item(due))
+        return posts + [
+            missed_summary(self.texts, room, items, "sectors.remind_missed_next")
+            for room, items in missed.items()
+        ]
 
-    async def _doc(self, session: AsyncSession, due: Due, missing: list[str]) -> Doc:
+    def _missed_item(self, due: Due) -> Missed:
+        line = self.texts.line(
+            "sectors.remind_missed_item",
+            id=due.round.id,
+            day=self.dates.day(due.round.deadline),
+            when=self.dates.moment(due.at),
+        )
+        return Missed(due.at, line, cause(Source.ROUND, due.round.id, due.kind))
+
+    async def _doc(self, session: AsyncSession, due: Due, missing: list[str], *, late: bool) -> Doc:
         texts, settings = self.texts, self.settings
         day = self.dates.day(due.round.deadline)
         key = "sectors.remind_half" if due.kind == "half" else "sectors.remind_tomorrow"
-        doc = Doc().line(texts.t(key, id=due.round.id, day=day))
+        head = texts.t(key, id=due.round.id, day=day)
+        doc = Doc().line(texts.t("sectors.remind_late", head=head) if late else head)
         contacts = await room_contacts(session, settings, due.round.room_id)
         entries: list[Line] = []
         for partner in settings.partners:

@@ -1,2 +1,2 @@
-"""Press releases: ``releases`` (drafts, versions, the audit) and ``reminders`` (claimed
-deadline reminders)."""
+"""Press releases: ``releases`` (drafts, versions, the audit); their deadline reminders are
+claimed in :mod:`storage.deliveries` (source "press")."""

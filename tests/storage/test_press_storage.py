@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from storage import core
 from storage.engine import session_factory
 from storage.pr import releases as store
-from storage.pr import reminders as reminder_store
 from storage.pr.releases import APPROVED, CHANGES_REQUESTED, PUBLISHED, WITHDRAWN, PressRelease
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -99,22 +98,9 @@ async def test_a_release_is_published_once(engine: AsyncEngine) -> None:
         assert list(await store.publications(session, [release_id])) == [release_id]
 
 
-async def test_a_reminder_is_recorded_once(engine: AsyncEngine) -> None:
+async def test_releases_with_a_deadline_are_found_from_a_day_on(engine: AsyncEngine) -> None:
     release_id = await new_release(engine)
-    sessions = session_factory(engine)
-    async with sessions() as session, session.begin():
-        await reminder_store.record_reminder(
-            session, release_id=release_id, kind="1d", due_at=NOW, now=NOW, posted=True
-        )
-    with pytest.raises(IntegrityError):
-        async with sessions() as session, session.begin():
-            await reminder_store.record_reminder(
-                session, release_id=release_id, kind="1d", due_at=NOW, now=NOW, posted=True
-            )
-    async with sessions() as session:
-        assert await reminder_store.reminders_recorded(session, [release_id]) == {
-            (release_id, "1d")
-        }
+    async with session_factory(engine)() as session:
         due = await store.with_deadline_since(session, date(2026, 12, 8))
         assert [r.id for r in due] == [release_id]
         assert await store.with_deadline_since(session, date(2026, 12, 9)) == []

@@ -1,11 +1,9 @@
-"""Notices, rounds, sector inputs and round reminders on SQLite and PostgreSQL."""
+"""Notices, rounds and sector inputs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import notices, sectors
@@ -100,23 +98,8 @@ async def test_rounds_inputs_corrections_and_reminder_records(engine: AsyncEngin
         assert [r.text for r in await sectors.inputs_outside_rounds(session, ROOM)] == ["außerhalb"]
         assert len(await sectors.section_history(session, ROOM, "C", 10)) == 3
         assert [r.id for r in await sectors.open_rounds(session)] == [current.id]
-        await sectors.record_reminder(
-            session,
-            round_id=current.id,
-            kind="half",
-            due_at=NOW,
-            now=NOW,
-            posted=True,
-            partners="x",
-        )
         sectors.close_round(current, closed_by="@k:test", now=NOW)
     async with sessions() as session:
         assert await sectors.current_round(session, ROOM) is None
         latest = await sectors.latest_round(session, ROOM)
         assert latest is not None and latest.closed_at == NOW
-        assert await sectors.reminders_recorded(session, [latest.id]) == {(latest.id, "half")}
-    with pytest.raises(IntegrityError):  # a second record of the same reminder is impossible
-        async with sessions.begin() as session:
-            await sectors.record_reminder(
-                session, round_id=1, kind="half", due_at=NOW, now=NOW, posted=True, partners=""
-            )

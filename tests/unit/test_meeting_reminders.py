@@ -13,18 +13,19 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import late_note
 from bot.content import txn_id
 from bot.scheduler import Waker
+from commands.core.delivery import delivered_at
 from commands.core.markup import Line, inline
 from commands.meetings.reminders import (
     MeetingReminders,
     ReminderPart,
     ReminderTopic,
     agenda_part,
-    delivered_at,
 )
 from config import ReminderSettings, Settings
 from storage.core import OutboxMessage
+from storage.deliveries import Delivery
 from storage.engine import session_factory
-from storage.meetings import Meeting, ReminderDelivery
+from storage.meetings import Meeting
 from tests.support.chat import Chat, FakeClock, make_settings
 
 SERIES = (
@@ -40,9 +41,7 @@ def waker_for(
     source = MeetingReminders(
         settings or chat.settings, parts if parts is not None else [agenda_part]
     )
-    return Waker(
-        None, [source], chat.sessions, chat.clock, chat.dispatcher.queue_posts, chat.outbox.push
-    )
+    return Waker(None, [source], chat.sessions, chat.clock, chat.posting, chat.outbox.push)
 
 
 async def wake(chat: Chat, waker: Waker) -> list[dict[str, Any]]:
@@ -61,9 +60,17 @@ async def until_next(chat: Chat, waker: Waker) -> list[dict[str, Any]]:
 
 
 async def deliveries(chat: Chat) -> list[tuple[int, datetime, int, str]]:
+    """(meeting, occurrence, offset seconds, decision) of each claimed meeting reminder."""
     async with chat.sessions() as session:
-        rows = await session.scalars(select(ReminderDelivery).order_by(ReminderDelivery.id))
-        return [(r.meeting_id, r.occurrence, r.offset_seconds, r.status) for r in rows]
+        rows = await session.scalars(select(Delivery).order_by(Delivery.id))
+        found = []
+        for row in rows:
+            assert row.source == "meeting"
+            occurrence, seconds = row.key.rsplit("/", 1)
+            found.append(
+                (row.subject_id, datetime.fromisoformat(occurrence), int(seconds), row.decision)
+            )
+        return found
 
 
 async def test_the_reminder_reads_as_the_spec_shows(chat: Chat) -> None:
@@ -240,14 +247,14 @@ async def test_a_claimed_reminder_counts_as_delivered_only_once_its_send_succeed
     chat.clock.now = waker.next_wake
     await waker.wake()  # claimed and queued; the outbox has not sent it yet
     async with chat.sessions() as session:
-        (delivery,) = await session.scalars(select(ReminderDelivery))
-        assert delivery.status == "on_time"
+        (delivery,) = await session.scalars(select(Delivery))
+        assert delivery.decision == "on_time"
         assert await delivered_at(session, delivery) is None
     chat.homeserver.failures = 2
     chat.clock.advance(minutes=5)
     await chat.outbox.drain()
     async with chat.sessions() as session:
-        (delivery,) = await session.scalars(select(ReminderDelivery))
+        (delivery,) = await session.scalars(select(Delivery))
         assert await delivered_at(session, delivery) == chat.clock.now
 
 

@@ -10,8 +10,8 @@ from bot.app import due_sources, event_hooks
 from bot.content import txn_id
 from bot.scheduler import Waker
 from commands.pr.reminders import PressReminders
+from storage.deliveries import Delivery
 from storage.pr.releases import PressRelease
-from storage.pr.reminders import PressReminder
 from tests.support.chat import Chat, make_settings
 from tests.support.press import TEXT, draft
 
@@ -26,7 +26,7 @@ def waker_for(chat: Chat) -> Waker:
         [PressReminders(chat.settings)],
         chat.sessions,
         chat.clock,
-        chat.dispatcher.queue_posts,
+        chat.posting,
         chat.outbox.push,
     )
 
@@ -37,6 +37,13 @@ async def wake(chat: Chat, waker: Waker) -> list[dict[str, object]]:
     await waker.wake()
     await chat.outbox.drain()
     return [m["content"] for m in chat.sent[before:]]
+
+
+async def recorded(chat: Chat) -> list[tuple[str, str, str]]:
+    """(kind, decision, partners reminded) of each claimed press reminder."""
+    async with chat.sessions() as session:
+        rows = await session.scalars(select(Delivery).order_by(Delivery.id))
+        return [(r.key, r.decision, r.extra) for r in rows if r.source == "press"]
 
 
 def test_the_bot_runs_the_reminders_and_the_reaction_hook() -> None:
@@ -93,9 +100,7 @@ async def test_a_second_instance_does_not_double_a_reminder(chat: Chat) -> None:
     first, second = waker_for(chat), waker_for(chat)
     assert len(await wake(chat, first)) == 1
     assert await wake(chat, second) == []
-    async with chat.sessions() as session:
-        recorded = list(await session.scalars(select(PressReminder)))
-    assert [(r.kind, r.posted) for r in recorded] == [("1d", True)]
+    assert await recorded(chat) == [("1d", "on_time", "stadt,agentur,jobcenter")]
 
 
 async def test_an_approved_release_is_not_reminded(chat: Chat) -> None:
@@ -110,19 +115,44 @@ async def test_an_approved_release_is_not_reminded(chat: Chat) -> None:
     assert waker.next_wake is None
 
 
-async def test_late_reminders_are_marked_and_too_late_ones_skipped(chat: Chat) -> None:
+async def test_late_reminders_are_marked_and_too_late_ones_summarised(chat: Chat) -> None:
     await draft(chat, WITH_DEADLINE)
     waker = waker_for(chat)
-    chat.clock.now = DAY_BEFORE + timedelta(hours=7)  # beyond the 6 h grace: not posted
-    assert await wake(chat, waker) == []
+    chat.clock.now = DAY_BEFORE + timedelta(hours=7)  # beyond the 6 h grace: missed
+    [summary] = await wake(chat, waker)
+    assert str(summary["body"]).splitlines() == [
+        "1 Erinnerung verpasst, während koopbot nicht erreichbar war:",
+        "• PM #1 „Gemeinsam für Fachkräfte“, Frist Di., 8. Dez. 2026 "
+        "(Erinnerung Mo., 7. Dez. 2026, 09:00 Uhr)",
+        "!pm zeigt den Stand der Pressemitteilungen.",
+    ]
+    assert "m.relates_to" not in summary
+    assert await wake(chat, waker) == []  # summarised once
     assert waker.next_wake == ON_THE_DAY
     chat.clock.now = ON_THE_DAY + timedelta(hours=2)  # within the grace: posted, marked late
     [reminder] = await wake(chat, waker)
-    assert str(reminder["body"]).splitlines()[1] == "(Diese Erinnerung kommt verspätet.)"
-    async with chat.sessions() as session:
-        recorded = list(await session.scalars(select(PressReminder).order_by(PressReminder.id)))
-    assert [(r.kind, r.posted) for r in recorded] == [("1d", False), ("due", True)]
+    body = str(reminder["body"]).splitlines()
+    assert body[0] == (
+        "⏰ PM #1 „Gemeinsam für Fachkräfte“: Die Frist endet heute, Di., 8. Dez. 2026. (verspätet)"
+    )
+    assert body[1] == "PM #1 · Version 1 · Entwurf"
+    assert await recorded(chat) == [
+        ("1d", "missed", ""),
+        ("due", "late", "stadt,agentur,jobcenter"),
+    ]
     assert waker.next_wake is None
+
+
+async def test_a_reminder_a_minute_late_is_marked_like_a_meetings(chat: Chat) -> None:
+    await draft(chat, WITH_DEADLINE)
+    waker = waker_for(chat)
+    chat.clock.now = DAY_BEFORE + timedelta(seconds=60)  # LATE_AFTER: still on time
+    [reminder] = await wake(chat, waker)
+    assert not str(reminder["body"]).splitlines()[0].endswith("(verspätet)")
+    chat.clock.now = ON_THE_DAY + timedelta(seconds=61)
+    [reminder] = await wake(chat, waker)
+    assert str(reminder["body"]).splitlines()[0].endswith("(verspätet)")
+    assert [decision for _, decision, _ in await recorded(chat)] == ["on_time", "late"]
 
 
 async def test_no_reminder_for_a_moment_before_the_draft_existed(chat: Chat) -> None:

@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from commands.core.delivery import LATE_AFTER, Decision
 from commands.meetings.due import (
-    LATE_AFTER,
-    Status,
     due_reminders,
     next_reminder_time,
     reminder_time,
@@ -77,8 +76,8 @@ def test_a_weekly_series_reminds_at_ten_the_day_before_across_dst() -> None:
         now=utc(2027, 3, 27, 9),
         grace=GRACE,
     )
-    assert [(d.occurrence.start, d.at, d.status) for d in due] == [
-        (utc(2027, 3, 28, 8), utc(2027, 3, 27, 9), Status.ON_TIME)
+    assert [(d.occurrence.start, d.at, d.decision) for d in due] == [
+        (utc(2027, 3, 28, 8), utc(2027, 3, 27, 9), Decision.ON_TIME)
     ]
 
 
@@ -132,21 +131,21 @@ def test_a_moved_occurrence_is_reminded_at_its_new_time_from_when_it_was_moved()
 
 
 @pytest.mark.parametrize(
-    ("late_by", "status"),
+    ("late_by", "decision"),
     [
-        (timedelta(0), Status.ON_TIME),
-        (LATE_AFTER, Status.ON_TIME),
-        (LATE_AFTER + timedelta(seconds=1), Status.LATE),
-        (GRACE, Status.LATE),
-        (GRACE + timedelta(seconds=1), Status.MISSED),
+        (timedelta(0), Decision.ON_TIME),
+        (LATE_AFTER, Decision.ON_TIME),
+        (LATE_AFTER + timedelta(seconds=1), Decision.LATE),
+        (GRACE, Decision.LATE),
+        (GRACE + timedelta(seconds=1), Decision.MISSED),
     ],
 )
-def test_grace_and_lateness(late_by: timedelta, status: Status) -> None:
+def test_grace_and_lateness(late_by: timedelta, decision: Decision) -> None:
     due_at = MEETING - DAY
     due = due_reminders(
         single().occurrences, [DAY], BERLIN, after=CREATED, now=due_at + late_by, grace=GRACE
     )
-    assert [(d.at, d.status) for d in due] == [(due_at, status)]
+    assert [(d.at, d.decision) for d in due] == [(due_at, decision)]
 
 
 def test_a_reminder_after_the_meeting_started_is_missed_even_within_grace() -> None:
@@ -158,20 +157,26 @@ def test_a_reminder_after_the_meeting_started_is_missed_even_within_grace() -> N
         now=MEETING + timedelta(minutes=5),
         grace=GRACE,
     )
-    assert [d.status for d in due] == [Status.MISSED]
+    assert [d.decision for d in due] == [Decision.MISSED]
 
 
 def test_after_an_outage_only_the_latest_reminder_of_a_meeting_is_posted() -> None:
     now = MEETING - timedelta(minutes=30)
     due = due_reminders(single().occurrences, OFFSETS, BERLIN, after=CREATED, now=now, grace=GRACE)
-    assert [(d.offset, d.status) for d in due] == [(DAY, Status.SUPERSEDED), (HOUR, Status.LATE)]
+    assert [(d.offset, d.decision) for d in due] == [
+        (DAY, Decision.SUPERSEDED),
+        (HOUR, Decision.LATE),
+    ]
     assert [d.posted for d in due] == [False, True]
 
 
 def test_an_outage_past_the_meeting_leaves_missed_reminders() -> None:
     now = MEETING + timedelta(days=1)
     due = due_reminders(single().occurrences, OFFSETS, BERLIN, after=CREATED, now=now, grace=GRACE)
-    assert [(d.offset, d.status) for d in due] == [(DAY, Status.MISSED), (HOUR, Status.MISSED)]
+    assert [(d.offset, d.decision) for d in due] == [
+        (DAY, Decision.MISSED),
+        (HOUR, Decision.MISSED),
+    ]
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,7 +11,9 @@ from bot.app import due_sources, reminder_parts
 from bot.scheduler import Waker
 from commands.meetings.reminders import MeetingReminders
 from commands.sectors.reminders import RoundReminders, moments
-from storage.sectors import Round, RoundReminder
+from config import ReminderSettings
+from storage.deliveries import Delivery
+from storage.sectors import Round
 from tests.support.chat import Chat, make_settings
 
 HALF_TIME = datetime(2026, 12, 4, 16, 0, tzinfo=UTC)  # opened 1 Dec 10:00, ends 7 Dec 24:00
@@ -24,7 +26,7 @@ def round_waker(chat: Chat) -> Waker:
         [RoundReminders(chat.settings)],
         chat.sessions,
         chat.clock,
-        chat.dispatcher.queue_posts,
+        chat.posting,
         chat.outbox.push,
     )
 
@@ -36,10 +38,11 @@ async def wake(chat: Chat, waker: Waker) -> list[dict[str, Any]]:
     return [m["content"] for m in chat.sent[before:]]
 
 
-async def recorded(chat: Chat) -> list[tuple[str, bool, str]]:
+async def recorded(chat: Chat) -> list[tuple[str, str, str]]:
+    """(kind, decision, partners reminded) of each claimed round reminder."""
     async with chat.sessions() as session:
-        rows = await session.scalars(select(RoundReminder).order_by(RoundReminder.id))
-        return [(r.kind, r.posted, r.partners) for r in rows]
+        rows = await session.scalars(select(Delivery).order_by(Delivery.id))
+        return [(r.key, r.decision, r.extra) for r in rows if r.source == "round"]
 
 
 def test_the_bot_runs_round_reminders_and_the_reminder_parts() -> None:
@@ -85,18 +88,18 @@ async def test_half_time_and_a_day_before_exactly_once_to_the_missing_partners(
     await chat.send(
         "koordination", "!kontakte setzen jobcenter @jobcenter1:test vertretung=@stadt2:test"
     )
-    chat.clock.now = DAY_BEFORE + timedelta(minutes=3)
+    chat.clock.now = DAY_BEFORE + timedelta(minutes=3)  # later than LATE_AFTER: marked
     (tomorrow,) = await wake(chat, waker)
     assert tomorrow["body"].splitlines()[:2] == [
-        "⏳ Branchenrunde #1: Die Frist endet morgen, Mo., 7. Dez. 2026.",
+        "⏳ Branchenrunde #1: Die Frist endet morgen, Mo., 7. Dez. 2026. (verspätet)",
         "Ausstehend: Jobcenter Magdeburg (Carla Vogt, stadt2)",
     ]
     assert set(tomorrow["m.mentions"]["user_ids"]) == {"@jobcenter1:test", "@stadt2:test"}
     assert await wake(chat, waker) == []
     assert waker.next_wake is None
     assert await recorded(chat) == [
-        ("half", True, "agentur,jobcenter"),
-        ("1d", True, "jobcenter"),
+        ("half", "on_time", "agentur,jobcenter"),
+        ("1d", "late", "jobcenter"),
     ]
 
 
@@ -115,18 +118,52 @@ async def test_no_reminder_when_everyone_reported_or_the_round_is_closed(chat: C
         await chat.send(who, "!branche melden H stabil Keine Änderung")
     chat.clock.now = HALF_TIME
     assert await wake(chat, waker) == []
-    assert await recorded(chat) == [("half", False, "")]
+    assert await recorded(chat) == [("half", "skipped", "")]  # nothing to say: not missed
     await chat.send("koordination", "!runde schließen")
     await wake(chat, waker)
     assert waker.next_wake is None
 
 
-async def test_a_reminder_found_too_late_is_not_posted(chat: Chat) -> None:
+async def test_a_reminder_found_too_late_is_summarised_as_missed(chat: Chat) -> None:
     waker = round_waker(chat)
     await chat.send("koordination", "!runde start 07.12.2026")
     chat.clock.now = HALF_TIME + timedelta(hours=7)  # beyond the 6 h grace: the bot was down
-    assert await wake(chat, waker) == []
-    assert await recorded(chat) == [("half", False, "")]
+    (summary,) = await wake(chat, waker)
+    assert summary["body"].splitlines() == [
+        "1 Erinnerung verpasst, während koopbot nicht erreichbar war:",
+        "• Branchenrunde #1, Frist Mo., 7. Dez. 2026 (Erinnerung Fr., 4. Dez. 2026, 17:00 Uhr)",
+        "!branchen zeigt den Stand der Runde.",
+    ]
+    assert await wake(chat, waker) == []  # once
+    assert await recorded(chat) == [("half", "missed", "")]
+
+
+async def test_after_an_outage_over_both_only_the_newer_reminder_is_posted(chat: Chat) -> None:
+    """A short outage over half-time and the day before: one reminder, the older superseded."""
+    waker = round_waker(chat)
+    await chat.send("koordination", "!runde start 04.12.2026")  # half-time 2 Dec 23:00 UTC
+    chat.clock.now = datetime(2026, 12, 3, 8, 30, tzinfo=UTC)  # 09:30, 30 min after "1d"
+    (reminder,) = await wake(chat, waker)
+    assert reminder["body"].splitlines()[0] == (
+        "⏳ Branchenrunde #1: Die Frist endet morgen, Fr., 4. Dez. 2026. (verspätet)"
+    )
+    assert await recorded(chat) == [
+        ("half", "superseded", ""),
+        ("1d", "late", "stadt,agentur,jobcenter"),
+    ]
+
+
+async def test_a_reminder_after_the_deadline_is_missed_even_within_grace(chat: Chat) -> None:
+    settings = make_settings(reminders=ReminderSettings(grace="3d"))
+    chat = Chat(settings, chat.sessions, chat.clock)
+    waker = round_waker(chat)
+    await chat.send("koordination", "!runde start 07.12.2026")
+    chat.clock.now = datetime(2026, 12, 8, 1, 0, tzinfo=UTC)  # the round has ended
+    (summary,) = await wake(chat, waker)
+    assert summary["body"].splitlines()[0] == (
+        "2 Erinnerungen verpasst, während koopbot nicht erreichbar war:"
+    )
+    assert [decision for _, decision, _ in await recorded(chat)] == ["missed", "missed"]
 
 
 async def test_the_meeting_reminder_names_the_open_round_and_the_new_notices(
@@ -137,7 +174,7 @@ async def test_the_meeting_reminder_names_the_open_round_and_the_new_notices(
         [MeetingReminders(chat.settings, reminder_parts())],
         chat.sessions,
         chat.clock,
-        chat.dispatcher.queue_posts,
+        chat.posting,
         chat.outbox.push,
     )
     await chat.send(
