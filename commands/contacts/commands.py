@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel
 
 from commands.contacts.lookup import contact_map, find_partner
@@ -64,11 +66,14 @@ async def set_contact(ctx: Context, args: SetContactArgs) -> Reply:
     return Reply(Doc().para(line).line(ctx.t("contacts.next")))
 
 
-def commands() -> list[Command]:
-    return [
+def commands() -> list[Command[Any]]:
+    # A tuple, not a list literal: each Command infers its own argument type from
+    # handler and args (the return type would make it Command[Any], unchecked).
+    table = (
         Command(
             names=("kontakte", "contacts"),
             handler=list_contacts,
+            args=NoArgs,
             reads_only=True,
             role=Role.EVERYONE,
             help="contacts.help",
@@ -85,4 +90,5 @@ def commands() -> list[Command]:
             positional=("partner", "person"),
             options={"deputy": "vertretung"},
         ),
-    ]
+    )
+    return list(table)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from enum import Enum
 
 from commands.core.catalogue import Catalogue
-from commands.core.errors import CommandError
 from config import Partner, Settings
 
 
@@ -50,8 +49,3 @@ def refusal_text(texts: Catalogue, sender: Identity, role: Role, command: str) -
         yours = texts.t("yours.coordinator" if sender.coordinator else "yours.guest")
     needed = texts.t(f"refusal.{role.value}", command=command)
     return texts.t("refusal", needed=needed, yours=yours, name=command.split()[0])
-
-
-def refuse(texts: Catalogue, sender: Identity, role: Role, command: str) -> CommandError:
-    """A :class:`CommandError` carrying :func:`refusal_text`, for roles that depend on arguments."""
-    return CommandError("plain", text=refusal_text(texts, sender, role, command), show_usage=False)

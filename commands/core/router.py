@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic
 
 from pydantic import BaseModel, ValidationError
+from typing_extensions import TypeVar
 
 from commands.core.errors import ArgError, CommandError
 from commands.core.roles import Role
@@ -29,19 +30,42 @@ class NoArgs(BaseModel):
     """Arguments of a command that takes none."""
 
 
-Handler = Callable[["Context", Any], Awaitable["Reply"]]
+#: A command's argument model. The default lets a list of mixed commands be written as
+#: plain ``Command`` (= ``Command[Any]``); a single declaration infers ``A`` from its
+#: ``args`` and ``handler``, so the two must agree.
+A = TypeVar("A", bound=BaseModel, default=Any)
 
 
-@dataclass(frozen=True)
-class Command:
-    """One command: German name first, then the English alias."""
+@dataclass(frozen=True, kw_only=True)
+class Variant(Generic[A]):
+    """A form of a command that needs another role than the command's own, decided on the
+    validated arguments before the handler runs (``!beschluss 3`` shows, for everyone)."""
 
-    names: tuple[str, ...]
-    handler: Handler
+    #: The words after the command name, as in a usage line (``[nr]``).
+    form: str
+    #: Whether the arguments are this form.
+    when: Callable[[A], bool]
     role: Role
     help: str  # catalogue key of the one-line description
     example: str
-    args: type[BaseModel] = NoArgs
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command(Generic[A]):
+    """One command: German name first, then the English alias.
+
+    Generic in its argument model ``A``: ``handler`` must take exactly what ``args``
+    validates, which mypy checks at each declaration.
+    """
+
+    names: tuple[str, ...]
+    handler: Callable[[Context, A], Awaitable[Reply]]
+    args: type[A]
+    role: Role
+    help: str  # catalogue key of the one-line description
+    example: str
+    #: Forms needing another role, checked in order; the first that matches decides.
+    variants: tuple[Variant[A], ...] = ()
     sub: tuple[str, ...] = ()  # subcommand names, German first ("setzen", "set")
     positional: tuple[str, ...] = ()
     rest: str | None = None  # field that takes the remaining text, newlines included
@@ -58,32 +82,58 @@ class Command:
     def full_name(self) -> str:
         return " ".join((self.name, *self.sub[:1]))
 
+    @property
+    def english_name(self) -> str:
+        """``contacts set``: the English alias and, for a subcommand, its English word."""
+        name = self.names[1] if len(self.names) > 1 else self.name
+        if not self.sub:
+            return name
+        return f"{name} {self.sub[1] if len(self.sub) > 1 else self.sub[0]}"
+
+    def role_for(self, args: A) -> Role:
+        """The role these (validated) arguments need: the first matching variant's, else
+        the command's own."""
+        return next((v.role for v in self.variants if v.when(args)), self.role)
+
     def option_fields(self) -> list[str]:
         taken = {*self.positional, self.rest}
         return [name for name in self.args.model_fields if name not in taken]
 
-    def usage(self) -> str:
-        """``!kontakte setzen <partner> <person> [vertretung=…]`` from the declaration."""
+    def usage(self, *, short: bool = False, filled: Mapping[str, str] | None = None) -> str:
+        """``!kontakte setzen <partner> <person> [vertretung=…]`` from the declaration.
+
+        ``short`` leaves out what is optional; ``filled`` writes a value (or a ``{name}``
+        placeholder of a text) instead of ``<field>``, for an option as ``field=value``.
+        """
+        filled = filled or {}
+        fields = self.args.model_fields
         words = [PREFIX + self.full_name]
-        for name in self.positional:
-            words.append(f"<{name}>" if self.args.model_fields[name].is_required() else f"[{name}]")
-        if self.rest:
-            required = self.args.model_fields[self.rest].is_required()
-            words.append(f"<{self.rest}>" if required else f"[{self.rest}]")
+        for name in (*self.positional, *([self.rest] if self.rest else [])):
+            if name in filled:
+                words.append(filled[name])
+            elif fields[name].is_required():
+                words.append(f"<{name}>")
+            elif not short:
+                words.append(f"[{name}]")
         for name in self.option_fields():
-            info = self.args.model_fields[name]
-            hint = (
-                f"{name}=…"
-                if info.is_required() or info.default in (None, "")
-                else f"{name}={info.default}"
-            )
-            words.append(f"<{hint}>" if info.is_required() else f"[{hint}]")
+            info = fields[name]
+            if name in filled:
+                words.append(f"{name}={filled[name]}")
+            elif info.is_required():
+                words.append(f"<{name}=…>")
+            elif not short:
+                words.append(
+                    f"[{name}=…]" if info.default in (None, "") else f"[{name}={info.default}]"
+                )
         return " ".join(words)
+
+    def variant_usage(self, variant: Variant[Any]) -> str:
+        return f"{PREFIX}{self.full_name} {variant.form}"
 
 
 @dataclass(frozen=True)
 class Invocation:
-    command: Command
+    command: Command[Any]
     args: BaseModel
 
 
@@ -92,20 +142,20 @@ class UsageError(Exception):
     """A parse or validation failure tied to the command whose usage should be shown."""
 
     error: CommandError
-    command: Command | None
+    command: Command[Any] | None
 
 
 class Router:
     """Finds the command for a message and validates its arguments."""
 
-    def __init__(self, commands: Iterable[Command]) -> None:
-        self.commands: tuple[Command, ...] = tuple(commands)
-        self._by_name: dict[str, list[Command]] = {}
+    def __init__(self, commands: Iterable[Command[Any]]) -> None:
+        self.commands: tuple[Command[Any], ...] = tuple(commands)
+        self._by_name: dict[str, list[Command[Any]]] = {}
         for command in self.commands:
             for name in command.names:
                 self._by_name.setdefault(name.casefold(), []).append(command)
 
-    def family(self, name: str) -> list[Command]:
+    def family(self, name: str) -> list[Command[Any]]:
         """All commands reachable as ``!name …`` (the command and its subcommands)."""
         return self._by_name.get(name.casefold().lstrip(PREFIX), [])
 
@@ -142,7 +192,7 @@ class Router:
             raise UsageError(error, command) from None
 
 
-def _pick(family: Sequence[Command], tokens: list[str]) -> Command | None:
+def _pick(family: Sequence[Command[Any]], tokens: list[str]) -> Command[Any] | None:
     word = tokens[0].casefold() if tokens else None
     for command in family:
         if word is not None and word in [s.casefold() for s in command.sub]:
@@ -178,7 +228,7 @@ def tokenize(line: str) -> list[str]:
     return tokens
 
 
-def bind(command: Command, tokens: list[str], body: str) -> BaseModel:
+def bind(command: Command[Any], tokens: list[str], body: str) -> BaseModel:
     """Map tokens onto the command's argument model and validate it."""
     fields = command.args.model_fields
     allowed = {name.casefold(): name for name in command.option_fields()}
@@ -204,7 +254,8 @@ def bind(command: Command, tokens: list[str], body: str) -> BaseModel:
     elif words or body.strip():
         raise CommandError("error.extra_words", words=" ".join(words) or body.strip()[:40])
     try:
-        return command.args.model_validate(values)
+        model: BaseModel = command.args.model_validate(values)
+        return model
     except ValidationError as exc:
         raise _explain(exc, fields) from None
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from commands.core.roles import Role
-from commands.core.router import Command
+from commands.core.router import Command, Variant
 from commands.decisions.drafting import (
     RECORD_OPTIONS,
     AmendArgs,
@@ -14,18 +16,29 @@ from commands.decisions.drafting import (
 )
 from commands.decisions.exporting import export_decisions
 from commands.decisions.recording import amend_decision, complete_decision, revoke_decision
-from commands.decisions.viewing import decision_command, list_decisions
+from commands.decisions.viewing import decision_command, list_decisions, reads
 from commands.export import commands as export
 
 NAMES = ("beschluss", "decision")
 
 
-def commands() -> list[Command]:
-    return [
+def commands() -> list[Command[Any]]:
+    # A tuple, not a list literal: each Command infers its own argument type from
+    # handler and args (the return type would make it Command[Any], unchecked).
+    table = (
         Command(
             names=NAMES,
             handler=decision_command,
-            role=Role.EVERYONE,  # reading is for everyone; recording checks its role itself
+            role=Role.PARTICIPANT,
+            variants=(
+                Variant(
+                    form="[nr]",
+                    when=reads,
+                    role=Role.EVERYONE,
+                    help="decisions.help.show",
+                    example="!beschluss 7",
+                ),
+            ),
             help="decisions.help.record",
             example="!beschluss Gemeinsame Qualifizierungsoffensive Logistik "
             "verantwortlich=@b.krueger:example.org frist=31.03.2027",
@@ -89,4 +102,5 @@ def commands() -> list[Command]:
             positional=("format",),
             options=export.PERIOD_OPTIONS,
         ),
-    ]
+    )
+    return list(table)

@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from commands.core.context import Context, Reply
 from commands.core.errors import CommandError
 from commands.core.markup import Doc
-from commands.core.roles import Role, refuse
 from commands.decisions.cards import detail_lines, excerpt, today
 from commands.decisions.drafting import (
     AmendArgs,
@@ -69,15 +68,6 @@ async def agenda_text(
     return f"{number}. {items[number - 1].text}" if 1 <= number <= len(items) else top
 
 
-def require(ctx: Context, role: Role, command: str) -> None:
-    """The dispatcher's refusal, for a command whose role depends on its arguments.
-
-    (``!beschluss 3`` is for everyone, ``!beschluss <text>`` for partners and coordinators.)
-    """
-    if not ctx.sender.may(role):
-        raise refuse(ctx.texts, ctx.sender, role, command)
-
-
 def _entry(ctx: Context, draft: Draft, link: MeetingLink | None, kind: Kind) -> NewEntry:
     return NewEntry(
         room_id=ctx.room_id,
@@ -101,7 +91,7 @@ def _entry(ctx: Context, draft: Draft, link: MeetingLink | None, kind: Kind) -> 
 
 
 async def record_decision(ctx: Context, args: RecordArgs) -> Reply:
-    require(ctx, Role.PARTICIPANT, "beschluss")
+    """Records a decision; partners and coordinators only (declared in ``commands.py``)."""
     draft = prepare_record(args, ctx.settings, today(ctx))
     link = await latest_meeting(ctx.session, ctx.room_id, ctx.now)
     agenda = await agenda_text(ctx.session, link, draft.agenda_item)

@@ -2,14 +2,19 @@
 
 DE: dict[str, str] = {
     # help
-    "decisions.help.record": "erfasst einen Beschluss (Partner und Koordination); "
-    "mit einer Nummer zeigt er ihn mit Verlauf (alle)",
-    "decisions.help.amend": "ersetzt einen Beschluss durch eine geänderte Fassung",
-    "decisions.help.revoke": "hebt einen Beschluss auf (mit Grund)",
+    "decisions.help.record": "erfasst einen Beschluss, verknüpft mit der zuletzt begonnenen "
+    "Sitzung",
+    "decisions.help.show": "zeigt einen Beschluss mit Stand (gültig, erledigt, aufgehoben, "
+    "ersetzt durch #n) und Verlauf; ohne Nummer die Liste",
+    "decisions.help.amend": "ersetzt einen Beschluss durch eine geänderte Fassung (neuer "
+    "Eintrag); die alte gilt als „ersetzt durch #n“",
+    "decisions.help.revoke": "hebt einen Beschluss auf (mit Grund; neuer Eintrag, nichts wird "
+    "gelöscht)",
     "decisions.help.done": "vermerkt einen Beschluss als erledigt",
     "decisions.help.list": "listet und durchsucht die Beschlüsse (Text, Person, Stand wie "
     "gültig, erledigt, überfällig)",
-    "decisions.help.export": "lädt das Beschlussprotokoll als Datei hoch (CSV, Markdown, JSON, PDF)",
+    "decisions.help.export": "lädt das Beschlussprotokoll als Datei hoch (PDF mit Prüfvermerk, "
+    "CSV für Excel/LibreOffice, Markdown, JSON)",
     # replies
     "decisions.recorded": "Beschluss #{id} erfasst: {subject}",
     "decisions.recorded_next": "!beschluss {id} zeigt ihn mit Verlauf. Ändern, aufheben oder "
@@ -44,9 +49,9 @@ DE: dict[str, str] = {
     "decisions.history.revoked": "#{id} · {when} · aufgehoben von {who}: „{text}“",
     "decisions.history.done": "#{id} · {when} · als erledigt vermerkt von {who}",
     "decisions.history.done_note": "#{id} · {when} · als erledigt vermerkt von {who}: „{text}“",
-    "decisions.next.valid": "Die Koordination kann ihn ändern (!beschluss ändern {id} <text>), "
-    "aufheben (!beschluss aufheben {id} <grund>) oder als erledigt vermerken "
-    "(!beschluss erledigt {id}).",
+    "decisions.next.valid": "Die Koordination kann ihn ändern ({usage:beschluss ändern|kurz id}), "
+    "aufheben ({usage:beschluss aufheben|kurz id}) oder als erledigt vermerken "
+    "({usage:beschluss erledigt|kurz id}).",
     "decisions.next.superseded": "Gültig ist die neuere Fassung: !beschluss {by} zeigt sie.",
     "decisions.next.closed": "Der Eintrag bleibt unverändert im Protokoll (!export beschlüsse).",
     # list
@@ -177,14 +182,17 @@ DE: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "decisions.help.record": "records a decision (partners and coordinators); with a number "
-    "it shows one with its history (everyone)",
-    "decisions.help.amend": "replaces a decision with an amended version",
-    "decisions.help.revoke": "revokes a decision (with a reason)",
+    "decisions.help.record": "records a decision, linked to the meeting that began last",
+    "decisions.help.show": "shows a decision with its state (valid, done, revoked, superseded "
+    "by #n) and history; without a number the list",
+    "decisions.help.amend": "replaces a decision with an amended version (a new entry); the old "
+    "one is “superseded by #n”",
+    "decisions.help.revoke": "revokes a decision (with a reason; a new entry, nothing is deleted)",
     "decisions.help.done": "marks a decision as done",
     "decisions.help.list": "lists and searches decisions (text, person, state such as valid, "
     "done, overdue)",
-    "decisions.help.export": "uploads the decision log as a file (CSV, Markdown, JSON, PDF)",
+    "decisions.help.export": "uploads the decision log as a file (PDF with a verification note, "
+    "CSV for Excel/LibreOffice, Markdown, JSON)",
     "decisions.recorded": "Decision #{id} recorded: {subject}",
     "decisions.recorded_next": "!decision {id} shows it with its history. Coordinators can "
     "amend, revoke or mark it done, e.g. with !decision done {id}.",

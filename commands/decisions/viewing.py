@@ -26,6 +26,13 @@ from storage.decisions.models import Listed, Status
 LIST_LIMIT = 20
 
 
+def reads(args: RecordArgs) -> bool:
+    """``!beschluss 3`` (show) and ``!beschluss`` alone (list), open to everyone; any other
+    text records a decision. Also the declared variant's test (``commands.py``)."""
+    text = (args.text or "").strip()
+    return bool(ID_TEXT.fullmatch(text)) or (not text and not args.has_options())
+
+
 async def decision_command(ctx: Context, args: RecordArgs) -> Reply:
     """``!beschluss``: a list without text, one decision for a number, else a new decision."""
     text = (args.text or "").strip()

@@ -3,6 +3,8 @@ declares, :func:`attachment`, and the plain ``!export`` that lists them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel
 
 from commands.core.args import CleanText
@@ -56,8 +58,10 @@ async def list_exports(ctx: Context, args: WhatArgs) -> Reply:
     return Reply(doc)
 
 
-def commands() -> list[Command]:
-    return [
+def commands() -> list[Command[Any]]:
+    # A tuple, not a list literal: each Command infers its own argument type from
+    # handler and args (the return type would make it Command[Any], unchecked).
+    table = (
         Command(
             names=NAMES,
             handler=list_exports,
@@ -67,5 +71,6 @@ def commands() -> list[Command]:
             example="!export",
             args=WhatArgs,
             rest="was",
-        )
-    ]
+        ),
+    )
+    return list(table)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel
 
 from commands.core.context import Context, Reply
@@ -19,12 +21,14 @@ async def show_help(ctx: Context, args: HelpArgs) -> Reply:
     if args.befehl:
         return Reply(command_help(ctx, args.befehl.lstrip("!").split()[0]))
     doc = Doc().line(ctx.t("help.title"))
-    doc.items(
-        [
-            ctx.texts.line("help.entry", usage=(Code(c.usage()),), text=ctx.t(c.help))
-            for c in ctx.commands
+    entries = []
+    for c in ctx.commands:
+        entries.append(ctx.texts.line("help.entry", usage=(Code(c.usage()),), text=ctx.t(c.help)))
+        entries += [
+            ctx.texts.line("help.entry", usage=(Code(c.variant_usage(v)),), text=ctx.t(v.help))
+            for v in c.variants
         ]
-    )
+    doc.items(entries)
     doc.line(ctx.t("help.more"))
     doc.line(ctx.t("help.privacy"))
     return Reply(doc)
@@ -39,14 +43,20 @@ def command_help(ctx: Context, name: str) -> Doc:
     doc = Doc().line(ctx.t("help.command_title", name=first.name, alias=alias))
     lines = []
     for command in family:
-        lines.append(inline(Code(command.usage()), " – ", ctx.t(command.help)))
-        lines.append(inline(ctx.t("help.role", role=ctx.t(f"role.{command.role.value}"))))
-        lines.append(inline(ctx.t("help.example", example=command.example)))
+        # Each declared form with the role the dispatcher checks for it (``Command.variants``).
+        forms = [(command.usage(), command.help, command.role, command.example)]
+        forms += [(command.variant_usage(v), v.help, v.role, v.example) for v in command.variants]
+        for usage, help_key, role, example in forms:
+            lines.append(inline(Code(usage), " – ", ctx.t(help_key)))
+            lines.append(inline(ctx.t("help.role", role=ctx.t(f"role.{role.value}"))))
+            lines.append(inline(ctx.t("help.example", example=example)))
     return doc.items(lines)
 
 
-def commands() -> list[Command]:
-    return [
+def commands() -> list[Command[Any]]:
+    # A tuple, not a list literal: each Command infers its own argument type from
+    # handler and args (the return type would make it Command[Any], unchecked).
+    table = (
         Command(
             names=("hilfe", "help"),
             handler=show_help,
@@ -56,5 +66,6 @@ def commands() -> list[Command]:
             example="!hilfe kontakte",
             args=HelpArgs,
             rest="befehl",
-        )
-    ]
+        ),
+    )
+    return list(table)

@@ -12,7 +12,7 @@ DE: dict[str, str] = {
     "help.role": "Wer: {role}",
     "help.example": "Beispiel: {example}",
     "help.unknown": "Zu „{name}“ gibt es keinen Befehl. !hilfe zeigt alle.",
-    "help.help": "zeigt die Befehle oder die Hilfe zu einem Befehl",
+    "help.help": "zeigt die Befehle oder die Hilfe zu einem Befehl, mit Datenschutzhinweis",
 }
 
 EN: dict[str, str] = {
@@ -26,5 +26,5 @@ EN: dict[str, str] = {
     "help.role": "Who: {role}",
     "help.example": "Example: {example}",
     "help.unknown": "There is no command “{name}”. !help lists them all.",
-    "help.help": "lists the commands or explains one",
+    "help.help": "lists the commands or explains one, with the privacy note",
 }

@@ -4,8 +4,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from commands.core.roles import Role
-from commands.core.router import Command
+from commands.core.router import Command, NoArgs
 from commands.meetings.changes import cancel_meeting, move_meeting
 from commands.meetings.handlers import (
     add_agenda_item,
@@ -17,12 +19,15 @@ from commands.meetings.handlers import (
 from commands.meetings.input import AgendaArgs, CancelArgs, MoveArgs, NewArgs, ShowArgs
 
 
-def commands() -> list[Command]:
+def commands() -> list[Command[Any]]:
     names = ("termin", "meeting")
-    return [
+    # A tuple, not a list literal: each Command infers its own argument type from
+    # handler and args (the return type would make it Command[Any], unchecked).
+    table = (
         Command(
             names=("termine", "meetings"),
             handler=list_meetings,
+            args=NoArgs,
             reads_only=True,
             role=Role.EVERYONE,
             help="meetings.help_list",
@@ -101,4 +106,5 @@ def commands() -> list[Command]:
             rest="punkt",
             options={"on": "am"},
         ),
-    ]
+    )
+    return list(table)

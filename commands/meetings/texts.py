@@ -2,13 +2,19 @@
 
 DE: dict[str, str] = {
     # help
-    "meetings.help_new": "legt einen Termin oder eine Terminserie an",
-    "meetings.help_list": "zeigt die nächsten Termine",
-    "meetings.help_show": "zeigt einen Termin mit Tagesordnung",
-    "meetings.help_cancel": "sagt den nächsten Termin ab (am=… ein bestimmter, serie die ganze Serie)",
-    "meetings.help_move": "verschiebt den nächsten Termin (am=… ein bestimmter, serie die ganze Serie)",
-    "meetings.help_ics": "lädt den Termin als Kalenderdatei (.ics) für Outlook oder Thunderbird hoch",
-    "meetings.help_agenda": "setzt einen Punkt auf die Tagesordnung des nächsten Termins",
+    "meetings.help_new": "legt einen Termin oder eine Terminserie an (wiederholung= z. B. "
+    "wöchentlich, alle zwei Wochen, jeden ersten Dienstag im Monat, monatlich am 15. oder eine "
+    "RRULE); Feiertage in Sachsen-Anhalt werden gemeldet",
+    "meetings.help_list": "zeigt die nächsten Termine, je Termin das nächste Datum",
+    "meetings.help_show": "zeigt einen Termin mit Serie, Tagesordnung und nächster Erinnerung",
+    "meetings.help_cancel": "sagt den nächsten Termin ab (am=… ein bestimmter, serie die ganze "
+    "Serie); die Erinnerungen entfallen",
+    "meetings.help_move": "verschiebt den nächsten Termin (am=… ein bestimmter, serie die ganze "
+    "Serie); die Erinnerungen folgen",
+    "meetings.help_ics": "lädt den Termin als Kalenderdatei (.ics, Serie mit RRULE, Zeitzone "
+    "Europe/Berlin) für Outlook oder Thunderbird hoch",
+    "meetings.help_agenda": "setzt einen Punkt auf die Tagesordnung des nächsten Termins (am=… "
+    "eines späteren), mit Ihrem Partner",
     # input errors
     "recur.unknown": "„{value}“ verstehe ich nicht als Wiederholung – z. B. „wöchentlich“, "
     "„alle zwei Wochen“, „jeden ersten Dienstag im Monat“, „monatlich am 15.“ "
@@ -36,26 +42,26 @@ DE: dict[str, str] = {
     "meetings.reminders": "Erinnerungen {offsets} vorher.",
     "meetings.no_reminders": "Es sind keine Erinnerungen eingestellt.",
     "meetings.holiday": "⚠ {day} ist ein Feiertag in Sachsen-Anhalt ({name}). Verschieben: "
-    "!termin verschieben {id} <datum> <zeit> am={date}",
-    "meetings.next_steps": "Tagesordnung ergänzen: !tagesordnung {id} <punkt> · "
+    "{usage:termin verschieben|kurz id am=date}",
+    "meetings.next_steps": "Tagesordnung ergänzen: {usage:tagesordnung|kurz id} · "
     "Kalenderdatei: !termin ics {id}",
     "meetings.and": "und",
     "meetings.coordination": "Koordination",
     "meetings.list_title": "Nächste Termine",
     "meetings.list_entry": "#{id} {title} – {when}",
     "meetings.list_empty": "Es sind keine Termine geplant. Die Koordination legt einen an: "
-    "!termin neu <datum> <zeit> <titel>",
-    "meetings.list_more": "!termin <id> zeigt einen Termin mit Tagesordnung.",
+    "{usage:termin neu|kurz}",
+    "meetings.list_more": "{usage:termin} zeigt einen Termin mit Tagesordnung.",
     "meetings.show_title": "Termin #{id}: {title}",
     "meetings.show_cancelled": "Termin #{id}: {title} – abgesagt",
     "meetings.show_past": "Termin #{id}: {title} – hat stattgefunden",
     "meetings.moved_from": "{when} (verschoben vom {original})",
     "meetings.changes_cancelled": "Abgesagt: {days}",
     "meetings.agenda_title": "Tagesordnung für {day}:",
-    "meetings.agenda_empty": "Tagesordnung für {day}: noch leer – !tagesordnung {id} <punkt>",
+    "meetings.agenda_empty": "Tagesordnung für {day}: noch leer – {usage:tagesordnung|kurz id}",
     "meetings.agenda_entry": "{text} – {author} ({partner})",
     "meetings.next_reminder": "Nächste Erinnerung: {when} ({offset} vorher)",
-    "meetings.show_next": "!tagesordnung {id} <punkt> ergänzt die Tagesordnung, "
+    "meetings.show_next": "{usage:tagesordnung|kurz id} ergänzt die Tagesordnung, "
     "!termin ics {id} lädt die Kalenderdatei.",
     # changes, announced in the room
     "meetings.cancelled_one": "Termin #{id} am {when} abgesagt: {title}. "
@@ -77,12 +83,12 @@ DE: dict[str, str] = {
     "reminder.in_days": "🔔 In {days} Tagen: {title} (#{id})",
     "reminder.late": "{head} (verspätet)",
     "reminder.agenda": "Tagesordnung: {items}",
-    "reminder.agenda_empty": "Tagesordnung: noch leer – !tagesordnung {id} <punkt>",
+    "reminder.agenda_empty": "Tagesordnung: noch leer – {usage:tagesordnung|kurz id}",
     "reminder.agenda_item": "{number}. {text} ({partner})",
     "reminder.agenda_more": "… und {count} weitere (!termin {id})",
     "reminder.contact": "{person} ({partner})",
     "reminder.holiday": "⚠ Feiertag in Sachsen-Anhalt: {name}. Verschieben? "
-    "!termin verschieben {id} <datum> <zeit> am={date}",
+    "{usage:termin verschieben|kurz id am=date}",
     "reminder.missed_one": "1 Erinnerung verpasst, während koopbot nicht erreichbar war:",
     "reminder.missed_many": "{count} Erinnerungen verpasst, während koopbot nicht erreichbar war:",
     "reminder.missed_item": "#{id} {title}, {when} ({offset} vorher)",
@@ -123,13 +129,19 @@ DE: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "meetings.help_new": "schedules a meeting or a series of meetings",
-    "meetings.help_list": "lists the next meetings",
-    "meetings.help_show": "shows a meeting with its agenda",
-    "meetings.help_cancel": "cancels the next meeting (on=… a given one, series the whole series)",
-    "meetings.help_move": "moves the next meeting (on=… a given one, series the whole series)",
-    "meetings.help_ics": "uploads the meeting as a calendar file (.ics) for Outlook or Thunderbird",
-    "meetings.help_agenda": "adds an item to the agenda of the next meeting",
+    "meetings.help_new": "schedules a meeting or a series of meetings (repeat= e.g. weekly, "
+    "every second Tuesday of the month or an RRULE); public holidays in Saxony-Anhalt are "
+    "pointed out",
+    "meetings.help_list": "lists the next meetings, each with its next date",
+    "meetings.help_show": "shows a meeting with its series, agenda and next reminder",
+    "meetings.help_cancel": "cancels the next meeting (on=… a given one, series the whole "
+    "series); its reminders are dropped",
+    "meetings.help_move": "moves the next meeting (on=… a given one, series the whole series); "
+    "the reminders follow",
+    "meetings.help_ics": "uploads the meeting as a calendar file (.ics, series as RRULE, time "
+    "zone Europe/Berlin) for Outlook or Thunderbird",
+    "meetings.help_agenda": "adds an item to the agenda of the next meeting (on=… a later one), "
+    "with your partner",
     "recur.unknown": "I don't understand “{value}” as a repetition – e.g. “weekly”, "
     "“every two weeks”, “every first Tuesday of the month”, “monthly on the 15th” "
     "or an RRULE like FREQ=MONTHLY;BYDAY=1TU.",

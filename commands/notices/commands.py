@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from commands.core.roles import Role
-from commands.core.router import Command
-from commands.notices.handlers import InfoArgs, ListArgs, info, list_notices
+from commands.core.router import Command, Variant
+from commands.notices.handlers import InfoArgs, ListArgs, info, list_notices, shows
 
 
-def commands() -> list[Command]:
-    return [
+def commands() -> list[Command[Any]]:
+    # A tuple, not a list literal: each Command infers its own argument type from
+    # handler and args (the return type would make it Command[Any], unchecked).
+    table = (
         Command(
             names=("info", "notice"),
             handler=info,
-            role=Role.EVERYONE,
+            role=Role.MEMBER,
+            variants=(
+                Variant(
+                    form="<nr>",
+                    when=shows,
+                    role=Role.EVERYONE,
+                    help="notices.show_help",
+                    example="!info 12",
+                ),
+            ),
             help="notices.help",
             example="!info Neuansiedlung Logistikzentrum, ca. 200 Stellen ab Q3 "
             "thema=Ansiedlung betrifft=H",
@@ -30,4 +43,5 @@ def commands() -> list[Command]:
             args=ListArgs,
             rest="suchbegriff",
         ),
-    ]
+    )
+    return list(table)

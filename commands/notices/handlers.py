@@ -17,7 +17,6 @@ from commands.core.catalogue import Catalogue
 from commands.core.context import Context, Reply
 from commands.core.errors import CommandError
 from commands.core.markup import Doc, Line
-from commands.core.roles import Role, refuse
 from commands.meetings.reminders import ReminderTopic
 from commands.sectors.wz import section_or_none
 from config import Settings
@@ -38,6 +37,11 @@ class InfoArgs(BaseModel):
 
 class ListArgs(BaseModel):
     suchbegriff: CleanText | None = None
+
+
+def shows(args: InfoArgs) -> bool:
+    """``!info 12`` shows notice #12 (everyone); any other text records one (members)."""
+    return bool(_ID.fullmatch(args.text))
 
 
 def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
@@ -71,11 +75,10 @@ def summary(texts: Catalogue, settings: Settings, notice: Notice, *, full: bool)
 
 async def info(ctx: Context, args: InfoArgs) -> Reply:
     """``!info 12`` shows notice #12; any other text records a new notice."""
-    if _ID.fullmatch(args.text):
+    if shows(args):
         return await show_notice(ctx, int(args.text.lstrip("#")))
     partner = ctx.sender.partner
-    if partner is None:
-        raise refuse(ctx.texts, ctx.sender, Role.MEMBER, "info")
+    assert partner is not None  # Role.MEMBER, declared in commands.py
     limit = ctx.settings.limits.max_text_chars
     if len(args.text) > limit:
         raise CommandError("notices.error.too_long", length=len(args.text), limit=limit)

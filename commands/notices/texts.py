@@ -2,8 +2,10 @@
 
 DE: dict[str, str] = {
     # notices
-    "notices.help": "eine Info speichern (Ansiedlung, Schließung, Programm) oder mit <id> zeigen",
-    "notices.list_help": "die neuesten Infos, mit Suchbegriff gefiltert",
+    "notices.help": "eine Info über eine Entwicklung speichern (Ansiedlung, Schließung, "
+    "Programm), für den eigenen Partner",
+    "notices.show_help": "eine Info ganz zeigen",
+    "notices.list_help": "die neuesten Infos, neueste zuerst, mit Suchbegriff gefiltert",
     "notices.saved": "Info #{id} gespeichert (für {partner}):",
     "notices.saved_next": "Alle Infos: !infos – sie erscheinen auch in der nächsten "
     "Terminerinnerung.",
@@ -15,7 +17,7 @@ DE: dict[str, str] = {
     "notices.concerns_line": "Betrifft: {concerns}",
     "notices.title": "Die neuesten Infos ({count} insgesamt):",
     "notices.title_found": "Infos mit „{term}“ ({count} gefunden):",
-    "notices.none": "Noch keine Infos. Speichern mit: !info <text> [thema=…] [betrifft=…]",
+    "notices.none": "Noch keine Infos. Speichern mit: {usage:info}",
     "notices.none_found": "Keine Info enthält „{term}“. Alle Infos: !infos",
     "notices.more": "… und {count} ältere. Eingrenzen mit !infos <suchbegriff>.",
     "notices.list_next": "Eine Info ganz lesen: !info <id>",
@@ -28,8 +30,10 @@ DE: dict[str, str] = {
 
 EN: dict[str, str] = {
     # notices
-    "notices.help": "store a notice (settlement, closure, programme) or show one by <id>",
-    "notices.list_help": "the newest notices, filtered by a search term",
+    "notices.help": "store a notice about a development (settlement, closure, programme) for "
+    "your partner",
+    "notices.show_help": "show one notice in full",
+    "notices.list_help": "the newest notices, newest first, filtered by a search term",
     "notices.saved": "Notice #{id} saved (for {partner}):",
     "notices.saved_next": "All notices: !notices – they also appear in the next meeting reminder.",
     "notices.topic": " · Topic: {topic}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from commands.core.roles import Role
 from commands.core.router import Command
 from commands.pr.approval import (
@@ -25,8 +27,10 @@ from commands.pr.viewing import (
 NAMES = ("pm", "pr")
 
 
-def commands() -> list[Command]:
-    return [
+def commands() -> list[Command[Any]]:
+    # A tuple, not a list literal: each Command infers its own argument type from
+    # handler and args (the return type would make it Command[Any], unchecked).
+    table = (
         Command(
             names=NAMES,
             handler=show_or_list,
@@ -113,4 +117,5 @@ def commands() -> list[Command]:
             args=ExportArgs,
             positional=("id", "format"),
         ),
-    ]
+    )
+    return list(table)

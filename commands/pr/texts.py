@@ -1,18 +1,20 @@
 """Texts of the joint press releases (``!pm`` / ``!pr``)."""
 
 DE: dict[str, str] = {
-    "pm.help.show": "listet die Pressemitteilungen oder zeigt eine mit Text und Stand der Freigaben",
+    "pm.help.show": "listet die gemeinsamen Pressemitteilungen oder zeigt eine mit Text und "
+    "Stand der Freigaben",
     "pm.help.draft": "legt einen Entwurf an: Titel in der ersten Zeile, Text ab der zweiten "
     "(Markdown: **fett**, *kursiv*, Listen)",
-    "pm.help.revise": "legt eine neue Version an (Text ab der zweiten Zeile); "
-    "alle Freigaben beginnen neu",
+    "pm.help.revise": "legt eine neue Version an (Text ab der zweiten Zeile) und zeigt die "
+    "Änderungen Wort für Wort; alle Freigaben beginnen neu",
     "pm.help.approve": "gibt die aktuelle Version für Ihre Organisation frei "
-    "(oder ✅/👍 als Reaktion auf den Entwurf)",
-    "pm.help.reject": "bittet mit Begründung um Änderungen",
-    "pm.help.withdraw": "zieht die Freigabe Ihrer Organisation zurück, "
-    "solange noch nicht alle freigegeben haben",
+    "(oder ✅/👍 als Reaktion auf den Entwurf); nach der letzten Freigabe wird der Text "
+    "einmal veröffentlicht",
+    "pm.help.reject": "bittet mit Begründung um Änderungen (erwähnt die Verfasserin)",
+    "pm.help.withdraw": "zieht die Freigabe Ihrer Organisation zurück (oder die Reaktion "
+    "entfernen), solange noch nicht alle freigegeben haben",
     "pm.help.history": "zeigt, wer wann welche Version angelegt, freigegeben oder abgelehnt hat",
-    "pm.help.export": "lädt den Text als Datei hoch (md oder txt)",
+    "pm.help.export": "lädt den Text als Markdown- oder Textdatei hoch (md oder txt)",
     "pm.who": "{name} ({partner})",
     "pm.status.draft": "Entwurf",
     "pm.status.approved": "Freigegeben",
@@ -22,7 +24,7 @@ DE: dict[str, str] = {
     "pm.partner_reason": "{mark} {partner} – „{reason}“",
     "pm.deadline": "Frist: {day}",
     "pm.next_open": "Freigeben: !pm freigeben {id} oder ✅/👍 als Reaktion auf diese Nachricht. "
-    "Änderungen erbitten: !pm ablehnen {id} <grund>",
+    "Änderungen erbitten: {usage:pm ablehnen|kurz id}",
     "pm.next_done": "Von allen Partnern freigegeben. !pm export {id} lädt den Text als Datei hoch, "
     "!pm verlauf {id} zeigt den Verlauf.",
     "pm.revised": "Neue Version {version} von {who} – die bisherigen Freigaben gelten nicht mehr.",
@@ -68,7 +70,7 @@ DE: dict[str, str] = {
     "pm.status_open": "Offene Entwürfe: {drafts}",
     "pm.status_open_one": "PM #{id} (ausstehend: {partners})",
     "pm.list.empty": "Noch keine Pressemitteilungen. Einen Entwurf legen Sie mit "
-    "!pm entwurf <titel> an, der Text folgt ab der zweiten Zeile.",
+    "{usage:pm entwurf|kurz} an, der Text folgt ab der zweiten Zeile.",
     "pm.list.title": "Pressemitteilungen (neueste zuerst)",
     "pm.list.entry": "#{id} {title} · Version {version} · {status}",
     "pm.list.missing": " – ausstehend: {partners}",
@@ -90,14 +92,16 @@ DE: dict[str, str] = {
     "pm.export.exported": "Exportiert: {when}",
     "pm.remind.tomorrow": "⏰ PM #{id} „{title}“: Die Frist endet morgen, {day}.",
     "pm.remind.today": "⏰ PM #{id} „{title}“: Die Frist endet heute, {day}.",
-    "pm.remind.late": "(Diese Erinnerung kommt verspätet.)",
+    "pm.remind.late": "{head} (verspätet)",
     "pm.remind.missing": "Freigabe ausstehend: {partners}.",
     "pm.remind.ask": "{people}: bitte !pm {id} lesen und freigeben (!pm freigeben {id}) "
-    "oder Änderungen erbitten (!pm ablehnen {id} <grund>).",
+    "oder Änderungen erbitten ({usage:pm ablehnen|kurz id}).",
     "pm.remind.ask_all": "Bitte !pm {id} lesen und freigeben (!pm freigeben {id}) "
-    "oder Änderungen erbitten (!pm ablehnen {id} <grund>).",
+    "oder Änderungen erbitten ({usage:pm ablehnen|kurz id}).",
     "pm.remind.changes": "Änderungen erbeten von: {partners}.",
     "pm.remind.revise": "{people}: bitte überarbeiten (!pm überarbeiten {id}).",
+    "pm.remind.missed_item": "PM #{id} „{title}“, Frist {day} (Erinnerung {when})",
+    "pm.remind.missed_next": "!pm zeigt den Stand der Pressemitteilungen.",
 }
 
 EN: dict[str, str] = {
@@ -106,9 +110,10 @@ EN: dict[str, str] = {
     "(Markdown: **bold**, *italic*, lists)",
     "pm.help.revise": "makes a new version (text from the second line); all approvals start over",
     "pm.help.approve": "approves the current version for your organisation "
-    "(or react ✅/👍 to the draft)",
-    "pm.help.reject": "requests changes, with a reason",
-    "pm.help.withdraw": "withdraws your organisation's approval while not all have approved",
+    "(or react ✅/👍 to the draft); after the last approval the text is published once",
+    "pm.help.reject": "requests changes, with a reason (mentions the author)",
+    "pm.help.withdraw": "withdraws your organisation's approval (or remove the reaction) while "
+    "not all have approved",
     "pm.help.history": "shows who created, approved or rejected which version when",
     "pm.help.export": "uploads the text as a file (md or txt)",
     "pm.who": "{name} ({partner})",
@@ -186,7 +191,7 @@ EN: dict[str, str] = {
     "pm.export.exported": "Exported: {when}",
     "pm.remind.tomorrow": "⏰ PM #{id} “{title}”: the deadline ends tomorrow, {day}.",
     "pm.remind.today": "⏰ PM #{id} “{title}”: the deadline ends today, {day}.",
-    "pm.remind.late": "(This reminder is late.)",
+    "pm.remind.late": "{head} (late)",
     "pm.remind.missing": "Approval missing: {partners}.",
     "pm.remind.ask": "{people}: please read !pr {id} and approve it (!pr approve {id}) "
     "or request changes (!pr reject {id} <reason>).",
@@ -194,4 +199,6 @@ EN: dict[str, str] = {
     "or request changes (!pr reject {id} <reason>).",
     "pm.remind.changes": "Changes requested by: {partners}.",
     "pm.remind.revise": "{people}: please revise (!pr revise {id}).",
+    "pm.remind.missed_item": "PM #{id} “{title}”, deadline {day} (reminder {when})",
+    "pm.remind.missed_next": "!pr shows where the press releases stand.",
 }

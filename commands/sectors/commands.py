@@ -3,8 +3,10 @@ command table, and ``!export branchen``."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from commands.core.roles import Role
-from commands.core.router import Command
+from commands.core.router import Command, NoArgs
 from commands.export import commands as export
 from commands.sectors.export import export_sectors
 from commands.sectors.input import ReportArgs, SectorArgs
@@ -15,8 +17,10 @@ SECTOR = ("branche", "sector")
 ROUND = ("runde", "round")
 
 
-def commands() -> list[Command]:
-    return [
+def commands() -> list[Command[Any]]:
+    # A tuple, not a list literal: each Command infers its own argument type from
+    # handler and args (the return type would make it Command[Any], unchecked).
+    table = (
         Command(
             names=SECTOR,
             sub=("melden", "report"),
@@ -42,6 +46,7 @@ def commands() -> list[Command]:
         Command(
             names=("branchen", "sectors"),
             handler=overview,
+            args=NoArgs,
             reads_only=True,
             role=Role.EVERYONE,
             help="sectors.help.overview",
@@ -49,7 +54,7 @@ def commands() -> list[Command]:
         ),
         Command(
             names=ROUND,
-            sub=("start", "starten", "open"),
+            sub=("start", "open", "starten"),
             handler=start_round,
             role=Role.COORDINATOR,
             help="sectors.help.start",
@@ -61,6 +66,7 @@ def commands() -> list[Command]:
             names=ROUND,
             sub=("schließen", "close", "schliessen"),
             handler=close_round,
+            args=NoArgs,
             role=Role.COORDINATOR,
             help="sectors.help.close",
             example="!runde schließen",
@@ -76,4 +82,5 @@ def commands() -> list[Command]:
             positional=("format",),
             options=export.PERIOD_OPTIONS,
         ),
-    ]
+    )
+    return list(table)

@@ -31,18 +31,17 @@ DE: dict[str, str] = {
     "sectors.all_reported": " – alle Partner haben gemeldet",
     "sectors.disagree": "⚠ Uneinig: {sector} – {views}",
     "sectors.column_sector": "Branche",
-    "sectors.round_empty": "Noch keine Meldungen. Melden mit: !branche melden <sektor> <trend> "
-    "<text> [bedarf=…] [horizont=…]",
+    "sectors.round_empty": "Noch keine Meldungen. Melden mit: {usage:branche melden}",
     "sectors.overview_next": "↑ wachsend · → stabil · ↓ rückläufig · ⏳ noch keine Meldung. "
-    "Verlauf einer Branche: !branche <sektor>",
+    "Verlauf einer Branche: {usage:branche}",
     "sectors.none": "Noch keine Branchenmeldungen. Die Koordination startet eine Runde mit "
-    "!runde start <frist>; melden mit !branche melden <sektor> <trend> <text>.",
+    "{usage:runde start}; melden mit {usage:branche melden|kurz}.",
     "sectors.outside_title": "Keine Branchenrunde – Einschätzungen außerhalb einer Runde:",
     "sectors.outside_next": "↑ wachsend · → stabil · ↓ rückläufig. Eine Runde startet die "
-    "Koordination mit !runde start <frist>.",
+    "Koordination mit {usage:runde start}.",
     "sectors.history_title": "Verlauf {sector} (neueste zuerst):",
     "sectors.history_none": "Zu {sector} gibt es noch keine Meldung. Melden mit: "
-    "!branche melden <sektor> <trend> <text>",
+    "{usage:branche melden|kurz}",
     "sectors.history_round": "Runde #{id}",
     "sectors.history_outside": "außerhalb einer Runde",
     "sectors.history_entry": "#{id} {where} · {day} · {partner} {mark} {trend} – {text}{extras}",
@@ -56,8 +55,8 @@ DE: dict[str, str] = {
     "Partner, die noch nicht gemeldet haben. Stand: !branchen · Ende: !runde schließen",
     "sectors.announce": "📊 Branchenrunde #{id} ist eröffnet – bitte melden Sie bis {day} Ihre "
     "Einschätzung der Branchen.",
-    "sectors.announce_how": "So geht's: !branche melden <sektor> <trend> <text> [bedarf=…] "
-    "[horizont=…], z. B. !branche melden Logistik wachsend Neue Lager bedarf=Fahrer horizont=12m",
+    "sectors.announce_how": "So geht's: {usage:branche melden}, z. B. "
+    "!branche melden Logistik wachsend Neue Lager bedarf=Fahrer horizont=12m",
     "sectors.announce_people": "Ansprechpersonen: {people}",
     "sectors.closed": "Branchenrunde #{id} geschlossen.",
     "sectors.closed_missing": "Nicht gemeldet: {partners}.",
@@ -67,7 +66,7 @@ DE: dict[str, str] = {
     "ab heute angeben.",
     "sectors.error.round_open": "Branchenrunde #{id} ist noch offen. Erst mit !runde schließen "
     "beenden, dann eine neue starten.",
-    "sectors.error.no_round": "Es ist keine Branchenrunde offen. Starten mit: !runde start <frist>",
+    "sectors.error.no_round": "Es ist keine Branchenrunde offen. Starten mit: {usage:runde start}",
     # reminders
     "sectors.reminder_open": "Noch offen: Branchenrunde – ausstehend: {partners} "
     "(Frist {deadline})",
@@ -78,8 +77,10 @@ DE: dict[str, str] = {
     "sectors.remind_missing": "Ausstehend: {partners}",
     "sectors.remind_partner": "{partner} ({people})",
     "sectors.remind_partner_nobody": "{partner}",
-    "sectors.remind_how": "Bitte melden mit: !branche melden <sektor> <trend> <text> – "
-    "Stand: !branchen",
+    "sectors.remind_how": "Bitte melden mit: {usage:branche melden|kurz} – Stand: !branchen",
+    "sectors.remind_late": "{head} (verspätet)",
+    "sectors.remind_missed_item": "Branchenrunde #{id}, Frist {day} (Erinnerung {when})",
+    "sectors.remind_missed_next": "!branchen zeigt den Stand der Runde.",
     # export
     "sectors.export.title": "Branchenmeldungen",
     "sectors.export.file": "branchenmeldungen",
@@ -105,13 +106,16 @@ DE: dict[str, str] = {
     "sectors.col.state": "Stand",
     "sectors.col.source": "Quelle (Ereignis-ID)",
     # help
-    "sectors.help.report": "Einschätzung einer Branche für Ihren Partner melden "
+    "sectors.help.report": "Einschätzung einer Branche (WZ 2008 A–U) für Ihren Partner melden "
     "(eine neue Meldung korrigiert die alte)",
     "sectors.help.history": "Verlauf einer Branche über alle Runden",
-    "sectors.help.overview": "die aktuelle Branchenrunde: Branchen × Partner, Uneinigkeit zuerst",
-    "sectors.help.start": "eine Branchenrunde mit Frist starten und ankündigen",
+    "sectors.help.overview": "die aktuelle Branchenrunde: Branchen × Partner, Uneinigkeit "
+    "zuerst, ausstehende Partner",
+    "sectors.help.start": "eine Branchenrunde mit Frist starten und ankündigen; Erinnerungen "
+    "zur Halbzeit und am Tag vor der Frist",
     "sectors.help.close": "die offene Branchenrunde schließen",
-    "sectors.help.export": "alle Branchenmeldungen als Datei hochladen (CSV für Excel)",
+    "sectors.help.export": "alle Branchenmeldungen als Datei hochladen (CSV für "
+    "Excel/LibreOffice, md)",
 }
 
 EN: dict[str, str] = {
@@ -193,6 +197,9 @@ EN: dict[str, str] = {
     "sectors.remind_partner_nobody": "{partner}",
     "sectors.remind_how": "Please report with: !sector report <sector> <trend> <text> – "
     "status: !sectors",
+    "sectors.remind_late": "{head} (late)",
+    "sectors.remind_missed_item": "Sector round #{id}, deadline {day} (reminder {when})",
+    "sectors.remind_missed_next": "!sectors shows where the round stands.",
     # export
     "sectors.export.title": "Sector reports",
     "sectors.export.file": "sector-reports",
@@ -218,11 +225,13 @@ EN: dict[str, str] = {
     "sectors.col.state": "State",
     "sectors.col.source": "Source (event id)",
     # help
-    "sectors.help.report": "report your partner's assessment of a sector "
+    "sectors.help.report": "report your partner's assessment of a sector (WZ 2008 A–U) "
     "(a new report corrects the old one)",
     "sectors.help.history": "history of one sector across all rounds",
-    "sectors.help.overview": "the current sector round: sectors × partners, disagreement first",
-    "sectors.help.start": "start and announce a sector round with a deadline",
+    "sectors.help.overview": "the current sector round: sectors × partners, disagreement first, "
+    "partners still missing",
+    "sectors.help.start": "start and announce a sector round with a deadline; reminders at half "
+    "time and on the day before the deadline",
     "sectors.help.close": "close the open sector round",
-    "sectors.help.export": "upload every sector report as a file (CSV for Excel)",
+    "sectors.help.export": "upload every sector report as a file (CSV for Excel/LibreOffice, md)",
 }

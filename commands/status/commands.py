@@ -4,6 +4,7 @@ also how many of the room's messages still wait in the outbox."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from commands.core.context import Context, Reply
 from commands.core.markup import Doc
@@ -61,14 +62,18 @@ def backlog_text(ctx: Context, backlog: Backlog) -> str:
     return ctx.t(key, count=backlog.waiting, age=age)
 
 
-def commands() -> list[Command]:
-    return [
+def commands() -> list[Command[Any]]:
+    # A tuple, not a list literal: each Command infers its own argument type from
+    # handler and args (the return type would make it Command[Any], unchecked).
+    table = (
         Command(
             names=("status",),
             handler=show_status,
+            args=NoArgs,
             reads_only=True,
             role=Role.EVERYONE,
             help="status.help",
             example="!status",
-        )
-    ]
+        ),
+    )
+    return list(table)

@@ -2,7 +2,8 @@
 
 DE: dict[str, str] = {
     # status
-    "status.help": "zeigt Version, Laufzeit, Speicher und was geplant ist",
+    "status.help": "zeigt Version, Laufzeit, Speicher, die nächsten Erinnerungen, offene Runden "
+    "und Entwürfe; der Koordination auch, was im Ausgang wartet",
     "status.title": "koopbot {version} · läuft seit {uptime}",
     "status.storage": "Speicher: {backend}",
     "status.next_none": "Nächste Erinnerungen: keine geplant",
@@ -14,7 +15,8 @@ DE: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "status.help": "shows version, uptime, storage and what is scheduled",
+    "status.help": "shows version, uptime, storage, the next reminders, open rounds and drafts; "
+    "coordinators also see what waits in the outbox",
     "status.title": "koopbot {version} · running for {uptime}",
     "status.storage": "Storage: {backend}",
     "status.next_none": "Next reminders: none scheduled",

@@ -44,11 +44,53 @@ TABLE: dict[str, tuple[bool, bool, bool]] = {
     "runde start": (False, False, True),
     "runde schließen": (False, False, True),
 }
+# a declared variant (``Command.variants``), by command and form → as above
+VARIANTS: dict[str, tuple[bool, bool, bool]] = {
+    "beschluss [nr]": (True, True, True),
+    "info <nr>": (True, True, True),
+}
 ROLES = ("gast", "stadt1", "koordination")
+VARIANT_CASES = [(c, v) for c in all_commands() for v in c.variants]
 
 
 def test_the_table_covers_every_command() -> None:
     assert sorted(TABLE) == sorted(c.full_name for c in all_commands())
+
+
+def test_the_variant_table_covers_every_variant() -> None:
+    assert sorted(VARIANTS) == sorted(f"{c.full_name} {v.form}" for c, v in VARIANT_CASES)
+
+
+@pytest.mark.parametrize(
+    ("command", "variant"), VARIANT_CASES, ids=[f"{c.full_name} {v.form}" for c, v in VARIANT_CASES]
+)
+async def test_every_variant_for_every_role(chat: Chat, command, variant) -> None:  # type: ignore[no-untyped-def]
+    """The dispatcher applies the variant's role before the handler runs; ``!hilfe`` says so."""
+    for who, allowed in zip(ROLES, VARIANTS[f"{command.full_name} {variant.form}"], strict=True):
+        chat.clock.advance(seconds=5)
+        event = await chat.send(who, variant.example)
+        (reply,) = chat.replies_to(event)
+        assert ("Ihre Rolle:" in reply["body"]) is not allowed, (
+            who,
+            variant.example,
+            reply["body"],
+        )
+    chat.clock.advance(seconds=5)
+    await chat.send("gast", f"!hilfe {command.name}")
+    assert f"{command.variant_usage(variant)} – " in chat.last
+
+
+async def test_help_names_the_role_of_each_form(chat: Chat) -> None:
+    await chat.send("gast", "!hilfe beschluss")
+    lines = chat.last.splitlines()
+    record = next(i for i, line in enumerate(lines) if "erfasst einen Beschluss" in line)
+    show = next(
+        i for i, line in enumerate(lines) if line.lstrip("• ").startswith("!beschluss [nr]")
+    )
+    assert "Wer: Partner und Koordination" in lines[record + 1]
+    assert "Wer: alle" in lines[show + 1]
+    await chat.send("gast", "!hilfe info")
+    assert "Wer: ein Mitglied der Partner" in chat.last and "!info <nr> – " in chat.last
 
 
 @pytest.mark.parametrize("command", all_commands(), ids=lambda c: c.full_name)

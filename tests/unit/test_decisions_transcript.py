@@ -453,7 +453,7 @@ async def test_export_period_format_and_emptiness(chat: Chat) -> None:
     assert lines(chat)[0] == "Exporte (die Datei wird in den Raum hochgeladen):"
     assert (
         "• !export beschlüsse [format] [von=…] [bis=…] – lädt das Beschlussprotokoll als Datei "
-        "hoch (CSV, Markdown, JSON, PDF) (die Koordination)"
+        "hoch (PDF mit Prüfvermerk, CSV für Excel/LibreOffice, Markdown, JSON) (die Koordination)"
     ) in lines(chat)
     await chat.send("koordination", "!export wetter csv")
     assert lines(chat)[0] == "„wetter“ kann ich nicht exportieren."
@@ -461,9 +461,7 @@ async def test_export_period_format_and_emptiness(chat: Chat) -> None:
 
 async def test_overdue_decisions_are_named_in_the_next_meeting_reminder(chat: Chat) -> None:
     source = MeetingReminders(chat.settings, reminder_parts())
-    waker = Waker(
-        None, [source], chat.sessions, chat.clock, chat.dispatcher.queue_posts, chat.outbox.push
-    )
+    waker = Waker(None, [source], chat.sessions, chat.clock, chat.posting, chat.outbox.push)
     await chat.send("koordination", "!termin neu 08.12.2026 10:00 Koordinierungsrunde")
     await chat.send("stadt1", "!beschluss Lagerlogistik qualifizieren frist=03.12.2026")
     await chat.send("stadt1", "!beschluss Pflegekräfte gewinnen frist=04.12.2026")
@@ -483,5 +481,9 @@ async def test_help_names_every_decision_command_and_who_may_use_it(chat: Chat) 
     await chat.send("gast", "!hilfe beschluss")
     shown = lines(chat)
     assert shown[0] == "!beschluss (englisch: !decision)"
-    assert "• !beschluss aufheben <id> <grund> – hebt einen Beschluss auf (mit Grund)" in shown
+    assert (
+        "• !beschluss aufheben <id> <grund> – hebt einen Beschluss auf (mit Grund; neuer Eintrag, "
+        "nichts wird gelöscht)"
+    ) in shown
     assert shown.count("• Wer: die Koordination") == 3
+    assert shown.count("• Wer: Partner und Koordination") == 1  # recording; showing is for all

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from string import Formatter
 from zoneinfo import ZoneInfo
 
-from commands.core.catalogue import merged
+from commands.core.catalogue import merged, with_usages
 from commands.core.dates import DateFormatter
 from commands.core.markup import Bold, Doc, Mention, Text
 
@@ -30,7 +30,8 @@ def test_quote_keeps_line_breaks() -> None:
 
 
 def test_languages_have_the_same_keys_and_placeholders() -> None:
-    german, english = merged("de"), merged("en")
+    # ``{usage:…}`` references are filled from the declarations first (as the catalogue does).
+    german, english = with_usages(merged("de")), with_usages(merged("en"))
     assert german.keys() == english.keys()
     for key in german:
         fields_de = {f for _, f, _, _ in Formatter().parse(german[key]) if f}

@@ -83,7 +83,12 @@ def poison_router(chat: Chat) -> Router:
         raise RuntimeError("fails every time")
 
     poison = Command(
-        names=("gift",), handler=explode, role=Role.EVERYONE, help="status.help", example="!gift"
+        names=("gift",),
+        handler=explode,
+        args=NoArgs,
+        role=Role.EVERYONE,
+        help="status.help",
+        example="!gift",
     )
     return Router([*chat.dispatcher.router.commands, poison])
 
