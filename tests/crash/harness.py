@@ -87,7 +87,8 @@ class Process:
                     await self.bot.outbox.wait_idle()
                     await connection.parked.wait()
                     idle = self.bot.outbox._idle.is_set()
-                    if idle and connection.parked_at == connection.server.head:
+                    parked = connection.parked_at
+                    if idle and parked is not None and not connection.server.people_after(parked):
                         return
                     await asyncio.sleep(0)  # news arrived: one turn for the sync task to wake
         except TimeoutError:

@@ -182,6 +182,7 @@ async def run(
         commands = await _act(scenario, world, process)
         await _until_settled_or_crashed(process)
         passed = tuple(switch.passed)
+        switch.armed = None  # the moment belongs to the act, never to the command after it
         if not switch.fired.is_set():
             result = await outcome(world, process, mark, commands)
             following = await world.say("stadt1", "!status")
