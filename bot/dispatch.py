@@ -27,7 +27,6 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.content import txn_id
 from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.events import Message, Reaction, Redaction, RoomEvent
 from bot.posting import Posting
@@ -196,8 +195,8 @@ class Dispatcher:
                 self.push(queued)  # committed: the reply goes out while the session closes
             self.changed()
         except IntegrityError:
-            if await self._already_answered(message):
-                return
+            if message.event_id in await self.already_handled([message]):
+                return  # a replay: its first run committed, the reply is stored
             await self._apologise(message)
         except CommandError as error:
             await self._answer(message, self._error_doc(error, command))
@@ -246,10 +245,6 @@ class Dispatcher:
             message.sender,
         )
         await self._answer(message, Doc().line(self.texts.t("error.internal", ref=reference)))
-
-    async def _already_answered(self, message: Message) -> bool:
-        async with self.sessions() as session:
-            return await core.has_outbox(session, txn_id(message.event_id, 0))
 
     async def _answer(self, message: Message, doc: Doc) -> None:
         """Record the event as handled and queue a reply that changes nothing else.

@@ -166,13 +166,6 @@ def new_outbox(
     return message
 
 
-async def has_outbox(session: AsyncSession, txn_id: str) -> bool:
-    """Whether a message with this transaction id was queued (its cause was handled)."""
-    return (
-        await session.scalar(select(OutboxMessage.id).where(OutboxMessage.txn_id == txn_id))
-    ) is not None
-
-
 async def delivered_at(session: AsyncSession, txn: str) -> datetime | None:
     """When the homeserver accepted the message with this transaction id (None: not yet,
     or never queued). Delivered means sent, not queued: a crash between the two is real."""
