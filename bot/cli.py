@@ -118,7 +118,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     tally = protocol.tally
     if tally.count:
         written = texts.t(
-            "export.written_one" if tally.count == 1 else "export.written",
+            "export.written",
             count=tally.count,
             path=args.out,
             format=fmt.name,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from commands.contacts import texts as contacts_texts
 from commands.core import texts as core_texts
 from commands.core.markup import Inline, Line, Text
+from commands.core.plural import Entry, Plural
 from commands.decisions import texts as decisions_texts
 from commands.export import texts as export_texts
 from commands.help import texts as help_texts
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from commands.core.router import Command
 
 Language = Literal["de", "en"]
+
 
 #: A text that repeats a command's usage refers to the command instead, so the two cannot
 #: drift: ``{usage:termin neu}`` is ``!termin neu <datum> <zeit> <titel> [ort=…] …`` as
@@ -51,11 +53,11 @@ TEXT_MODULES: tuple[ModuleType, ...] = (
 )
 
 
-def merged(language: Language, modules: tuple[ModuleType, ...] = TEXT_MODULES) -> dict[str, str]:
+def merged(language: Language, modules: tuple[ModuleType, ...] = TEXT_MODULES) -> dict[str, Entry]:
     """All texts of one language; a key defined twice is a programming error."""
-    texts: dict[str, str] = {}
+    texts: dict[str, Entry] = {}
     for module in modules:
-        part: Mapping[str, str] = getattr(module, language.upper())
+        part: Mapping[str, Entry] = getattr(module, language.upper())
         duplicate = texts.keys() & part.keys()
         if duplicate:
             raise KeyError(f"text keys defined twice: {sorted(duplicate)}")
@@ -110,11 +112,24 @@ def _usage(match: re.Match[str]) -> str:
     return command.usage(short=short, filled=filled)
 
 
-def with_usages(texts: Mapping[str, str]) -> dict[str, str]:
+def with_usages(texts: Mapping[str, Entry]) -> dict[str, Entry]:
     """``texts`` with every ``{usage:…}`` reference replaced by the declared usage."""
-    return {
-        key: USAGE.sub(_usage, text) if "{usage:" in text else text for key, text in texts.items()
-    }
+    return {key: _fill_usages(entry) for key, entry in texts.items()}
+
+
+def wordings(entry: Entry) -> tuple[str, ...]:
+    """Every wording of a catalogue entry (one, or one per plural category)."""
+    return entry.wordings() if isinstance(entry, Plural) else (entry,)
+
+
+def _fill_usages(entry: Entry) -> Entry:
+    if isinstance(entry, Plural):
+        return Plural(one=_fill(entry.one), other=_fill(entry.other))
+    return _fill(entry)
+
+
+def _fill(text: str) -> str:
+    return USAGE.sub(_usage, text) if "{usage:" in text else text
 
 
 class Catalogue:
@@ -129,12 +144,12 @@ class Catalogue:
 
     def t(self, key: str, **params: object) -> str:
         """The text for ``key`` with ``{name}`` placeholders filled as plain text."""
-        return self._texts[key].format(**{k: _plain(v) for k, v in params.items()})
+        return self._text(key, params).format(**{k: _plain(v) for k, v in params.items()})
 
     def line(self, key: str, **params: object) -> Line:
         """The text for ``key`` as a line; markup parameters (mentions, bold) stay markup."""
         parts: list[Inline] = []
-        for literal, name, spec, _conv in Formatter().parse(self._texts[key]):
+        for literal, name, spec, _conv in Formatter().parse(self._text(key, params)):
             if literal:
                 parts.append(Text(literal))
             if name is None:
@@ -147,6 +162,16 @@ class Catalogue:
             else:
                 parts.append(Text(format(value, spec or "")))
         return tuple(parts)
+
+    def _text(self, key: str, params: Mapping[str, object]) -> str:
+        """The wording of ``key``; a :class:`Plural` is resolved by the ``count`` parameter."""
+        entry = self._texts[key]
+        if isinstance(entry, Plural):
+            count = params.get("count")
+            if not isinstance(count, int):
+                raise TypeError(f"text {key!r} has plural forms and needs an int count")
+            return entry.choose(self.language, count)
+        return entry
 
 
 def _plain(value: object) -> object:

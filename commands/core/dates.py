@@ -1,27 +1,47 @@
-"""Dates and times the German way ("Di., 8. Dez. 2026, 10:00 Uhr") or the English way."""
+"""Dates, times and durations the German way ("Di., 8. Dez. 2026, 10:00 Uhr") or the English way.
+
+The names of weekdays, months and units and the plural forms come from Babel's CLDR data,
+not from tables of our own; only the shape of a date is chosen here (the short weekday,
+the day, the short month, the year), because the room reads better with one fixed shape
+than with each locale's "medium" date.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-_DE_WEEKDAYS = ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So.")
-_DE_MONTHS = (
-    "Jan.",
-    "Feb.",
-    "März",
-    "Apr.",
-    "Mai",
-    "Juni",
-    "Juli",
-    "Aug.",
-    "Sept.",
-    "Okt.",
-    "Nov.",
-    "Dez.",
-)
-_EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from babel.dates import format_date
+from babel.units import format_unit
+
+#: CLDR date patterns: ``Di., 8. Dez. 2026`` and ``Tue, 8 Dec 2026``.
+_DAY_PATTERNS = {
+    # (language, weekday, year) -> pattern
+    ("de", True, True): "EEE, d. MMM y",
+    ("de", True, False): "EEE, d. MMM",
+    ("de", False, True): "d. MMM y",
+    ("de", False, False): "d. MMM",
+    ("en", True, True): "EEE, d MMM y",
+    ("en", True, False): "EEE, d MMM",
+    ("en", False, True): "d MMM y",
+    ("en", False, False): "d MMM",
+}
+
+#: Whole units a duration is shown in, largest first (CLDR unit names).
+_UNITS = ((86400, "duration-day"), (3600, "duration-hour"), (60, "duration-minute"))
+
+
+def typed(day: date) -> str:
+    """A date the way it is typed in a command (``08.12.2026``), in both languages: texts
+    that show the user a command to copy use it, not the localized display."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+@lru_cache(maxsize=4096)
+def _day(language: str, day: date, weekday: bool, year: bool) -> str:
+    # Cached: an export of a long log names the same days again and again.
+    return format_date(day, _DAY_PATTERNS[(language, weekday, year)], locale=language)
 
 
 class DateFormatter:
@@ -37,16 +57,12 @@ class DateFormatter:
     def day(self, value: date | datetime, *, weekday: bool = True, year: bool = True) -> str:
         """``Di., 8. Dez. 2026`` / ``Tue, 8 Dec 2026``."""
         day = self.local(value).date() if isinstance(value, datetime) else value
-        if self.language == "de":
-            text = f"{day.day}. {_DE_MONTHS[day.month - 1]}"
-            text += f" {day.year}" if year else ""
-            return f"{_DE_WEEKDAYS[day.weekday()]}, {text}" if weekday else text
-        text = f"{day.day} {_EN_MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
-        return f"{_EN_WEEKDAYS[day.weekday()]}, {text}" if weekday else text
+        return _day(self.language, day, weekday, year)
 
     def time(self, moment: datetime, *, suffix: bool = True) -> str:
-        """``10:00 Uhr`` / ``10:00``."""
-        text = self.local(moment).strftime("%H:%M")
+        """``10:00 Uhr`` / ``10:00`` (24-hour clock in both languages)."""
+        local = self.local(moment)
+        text = f"{local.hour:02d}:{local.minute:02d}"
         return f"{text} Uhr" if suffix and self.language == "de" else text
 
     def moment(self, moment: datetime) -> str:
@@ -60,28 +76,20 @@ class DateFormatter:
         return f"{self.moment(start)} – {self.moment(end)}"
 
     def duration(self, delta: timedelta) -> str:
-        """``7 Tage`` / ``1 Stunde`` / ``30 Minuten`` (and English)."""
+        """``7 Tage`` / ``1 Stunde`` / ``30 Minuten`` (and English): the largest whole unit."""
         seconds = int(delta.total_seconds())
-        units = (
-            (86400, ("Tag", "Tage"), ("day", "days")),
-            (3600, ("Stunde", "Stunden"), ("hour", "hours")),
-            (60, ("Minute", "Minuten"), ("minute", "minutes")),
-        )
-        for size, de, en in units:
+        for size, unit in _UNITS:
             if seconds >= size and seconds % size == 0:
-                count = seconds // size
-                names = de if self.language == "de" else en
-                return f"{count} {names[0] if count == 1 else names[1]}"
-        return f"{seconds} s"
+                return format_unit(seconds // size, unit, length="long", locale=self.language)
+        return format_unit(seconds, "duration-second", length="long", locale=self.language)
 
     def short_uptime(self, delta: timedelta) -> str:
-        """``2 Tage 3 Std. 4 Min.`` — for ``!status``."""
+        """``2 Tg. 3 Std. 4 Min.`` / ``2 days 3 hr 4 min`` — for ``!status``."""
         total = int(delta.total_seconds())
         days, rest = divmod(total, 86400)
         hours, rest = divmod(rest, 3600)
-        minutes = rest // 60
-        if self.language == "de":
-            parts = [f"{days} Tg.", f"{hours} Std.", f"{minutes} Min."]
-        else:
-            parts = [f"{days} d", f"{hours} h", f"{minutes} min"]
+        counts = ((days, "duration-day"), (hours, "duration-hour"), (rest // 60, "duration-minute"))
+        parts = [
+            format_unit(count, unit, length="short", locale=self.language) for count, unit in counts
+        ]
         return " ".join(parts[0 if days else 1 if hours else 2 :])

@@ -11,6 +11,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from commands.core.dates import typed
 from commands.core.errors import ArgError
 from config.durations import parse_duration
 
@@ -91,9 +92,7 @@ def local_moment(day: date, at: time, zone: ZoneInfo) -> datetime:
     local = datetime.combine(day, at, tzinfo=zone)
     moment = local.astimezone(UTC)
     if moment.astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
-        raise ArgError(
-            "dates.no_such_time", day=day.strftime("%d.%m.%Y"), time=at.strftime("%H:%M")
-        )
+        raise ArgError("dates.no_such_time", day=typed(day), time=f"{at.hour:02d}:{at.minute:02d}")
     return moment
 
 

@@ -179,12 +179,10 @@ def missed_summary(
     oldest first; ``next_key`` names the command that shows what comes next."""
     items = sorted(items, key=lambda item: item.at)
     count = len(items)
-    doc = Doc().line(
-        texts.t("reminder.missed_one" if count == 1 else "reminder.missed_many", count=count)
-    )
+    doc = Doc().line(texts.t("delivery.missed", count=count))
     doc.items([item.line for item in items[:MISSED_SHOWN]])
     if count > MISSED_SHOWN:
-        doc.line(texts.t("reminder.missed_more", count=count - MISSED_SHOWN))
+        doc.line(texts.t("delivery.missed_more", count=count - MISSED_SHOWN))
     doc.line(texts.t(next_key))
     summary_cause = ("reminders-missed", room_id, *(item.cause for item in items))
     return ScheduledPost(room_id, Reply(doc, purpose="reminders-missed"), cause=summary_cause)

@@ -1,6 +1,15 @@
-"""Texts of the shared core: errors, refusals, roles, the privacy guard and date input."""
+"""Texts of the shared core: errors, refusals, roles, the privacy guard, date input and the
+summary of timed posts missed while the bot was away."""
 
-DE: dict[str, str] = {
+from commands.core.plural import Entry, Plural
+
+DE: dict[str, Entry] = {
+    # timed deliveries (commands/core/delivery.py)
+    "delivery.missed": Plural(
+        one="1 Erinnerung verpasst, während koopbot nicht erreichbar war:",
+        other="{count} Erinnerungen verpasst, während koopbot nicht erreichbar war:",
+    ),
+    "delivery.missed_more": "… und {count} weitere",
     # errors and refusals
     "error.unknown_command": "„!{name}“ kenne ich nicht. !hilfe zeigt alle Befehle.",
     "error.unknown_command_close": "„!{name}“ kenne ich nicht. Meinten Sie !{close}? "
@@ -55,7 +64,12 @@ DE: dict[str, str] = {
     "dates.bad_duration": "„{value}“ ist keine gültige Dauer – z. B. 90 (Minuten) oder 1h30m.",
 }
 
-EN: dict[str, str] = {
+EN: dict[str, Entry] = {
+    "delivery.missed": Plural(
+        one="1 reminder missed while koopbot was unreachable:",
+        other="{count} reminders missed while koopbot was unreachable:",
+    ),
+    "delivery.missed_more": "… and {count} more",
     "error.unknown_command": "I don't know “!{name}”. !help lists all commands.",
     "error.unknown_command_close": "I don't know “!{name}”. Did you mean !{close}? "
     "!help lists all commands.",

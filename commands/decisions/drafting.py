@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from commands.contacts.lookup import find_partner
 from commands.core.args import CleanText, ItemId
+from commands.core.dates import typed
 from commands.core.dates_input import parse_date
 from commands.core.errors import ArgError, CommandError
 from commands.decisions.words import ADOPTED, ADOPTED_WITH_CHANGES, CLEARING, parse_outcome
@@ -140,7 +141,7 @@ def parse_deadline(text: str, today: date) -> date | None:
     except ArgError as error:
         raise CommandError(error.key, **error.params) from None
     if day < today:
-        raise CommandError("decisions.error.deadline_past", day=day.strftime("%d.%m.%Y"))
+        raise CommandError("decisions.error.deadline_past", day=typed(day))
     return day
 
 
@@ -149,7 +150,7 @@ def parse_decided_on(text: str | None, today: date) -> date:
         return today
     day = past_day(text, today)
     if day > today:
-        raise CommandError("decisions.error.date_future", day=day.strftime("%d.%m.%Y"))
+        raise CommandError("decisions.error.date_future", day=typed(day))
     return day
 
 

@@ -32,7 +32,7 @@ async def export_decisions(ctx: Context, args: ExportArgs) -> Reply:
     tally = protocol.tally
     doc = Doc().line(
         ctx.t(
-            "decisions.export.done_one" if tally.count == 1 else "decisions.export.done",
+            "decisions.export.done",
             format=fmt.name.upper(),
             count=tally.count,
             first=tally.first_id,

@@ -1,6 +1,8 @@
 """Texts of the decision log (``!beschluss``), its export and ``koopbot verify-log``."""
 
-DE: dict[str, str] = {
+from commands.core.plural import Entry, Plural
+
+DE: dict[str, Entry] = {
     # help
     "decisions.help.record": "erfasst einen Beschluss, verknüpft mit der zuletzt begonnenen "
     "Sitzung",
@@ -110,10 +112,11 @@ DE: dict[str, str] = {
     # the export
     "decisions.export.title": "Beschlussprotokoll",
     "decisions.export.file": "beschlussprotokoll",
-    "decisions.export.done": "Beschlussprotokoll als {format}: {count} Einträge (#{first} bis "
-    "#{last}), Stand {when} – Datei {file}.",
-    "decisions.export.done_one": "Beschlussprotokoll als {format}: 1 Eintrag (#{first}), "
-    "Stand {when} – Datei {file}.",
+    "decisions.export.done": Plural(
+        one="Beschlussprotokoll als {format}: 1 Eintrag (#{first}), Stand {when} – Datei {file}.",
+        other="Beschlussprotokoll als {format}: {count} Einträge (#{first} bis #{last}), "
+        "Stand {when} – Datei {file}.",
+    ),
     "decisions.export.hash": "Hash des letzten Eintrags: {hash}. koopbot verify-log prüft die "
     "Kette in der Datenbank.",
     "decisions.export.empty": "Im gewählten Zeitraum gibt es keine Beschlüsse – es wurde keine "
@@ -181,7 +184,7 @@ DE: dict[str, str] = {
     "verify.checked": "Einträge vor der Bruchstelle: {count}, intakt bis Hash {hash}.",
 }
 
-EN: dict[str, str] = {
+EN: dict[str, Entry] = {
     "decisions.help.record": "records a decision, linked to the meeting that began last",
     "decisions.help.show": "shows a decision with its state (valid, done, revoked, superseded "
     "by #n) and history; without a number the list",
@@ -280,10 +283,11 @@ EN: dict[str, str] = {
     "such as deadline= belong to a new decision with text.",
     "decisions.export.title": "Decision log",
     "decisions.export.file": "decision-log",
-    "decisions.export.done": "Decision log as {format}: {count} entries (#{first} to #{last}), "
-    "as of {when} – file {file}.",
-    "decisions.export.done_one": "Decision log as {format}: 1 entry (#{first}), as of {when} – "
-    "file {file}.",
+    "decisions.export.done": Plural(
+        one="Decision log as {format}: 1 entry (#{first}), as of {when} – file {file}.",
+        other="Decision log as {format}: {count} entries (#{first} to #{last}), "
+        "as of {when} – file {file}.",
+    ),
     "decisions.export.hash": "Hash of the last entry: {hash}. koopbot verify-log checks the "
     "chain in the database.",
     "decisions.export.empty": "There are no decisions in the chosen period – no file was made.",

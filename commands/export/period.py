@@ -6,6 +6,7 @@ import re
 from contextlib import suppress
 from datetime import date
 
+from commands.core.dates import typed
 from commands.core.dates_input import parse_date
 from commands.core.errors import ArgError, CommandError
 
@@ -45,6 +46,6 @@ def period(start: str | None, end: str | None, today: date) -> tuple[date | None
         last = _parse(end, anchor) if _NO_YEAR.fullmatch(end) else _parse(end, today)
     if first is not None and last is not None and first > last:
         raise CommandError(
-            "export.bad_period", start=first.strftime("%d.%m.%Y"), end=last.strftime("%d.%m.%Y")
+            "export.bad_period", start=typed(first), end=typed(last)
         )
     return first, last

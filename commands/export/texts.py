@@ -1,6 +1,8 @@
 """Texts of the export mechanics (``!export`` and the file formats), shared by every export."""
 
-DE: dict[str, str] = {
+from commands.core.plural import Entry, Plural
+
+DE: dict[str, Entry] = {
     "export.help": "zeigt, was sich als Datei exportieren lässt",
     "export.title": "Exporte (die Datei wird in den Raum hochgeladen):",
     "export.entry": "{usage} – {text} ({role})",
@@ -14,13 +16,17 @@ DE: dict[str, str] = {
     "export.checks_title": "Prüfliste",
     "export.page": "Seite {page} von {pages}",
     "export.empty_cell": "–",
-    "export.written": "{count} Einträge nach {path} geschrieben ({format}), "
-    "Hash des letzten Eintrags {hash}.",
-    "export.written_one": "1 Eintrag nach {path} geschrieben ({format}), Hash {hash}.",
+    "export.written": Plural(
+        one="1 Eintrag nach {path} geschrieben ({format}), Hash von #{last}: {hash}. "
+        "Anker zum Aufbewahren: {hash}@{last} (koopbot verify-log --expect {hash}@{last}).",
+        other="{count} Einträge nach {path} geschrieben ({format}), Hash des letzten Eintrags "
+        "#{last}: {hash}. Anker zum Aufbewahren: {hash}@{last} "
+        "(koopbot verify-log --expect {hash}@{last}).",
+    ),
     "export.nothing": "Keine Einträge im gewählten Zeitraum – {path} enthält nur den Kopf.",
 }
 
-EN: dict[str, str] = {
+EN: dict[str, Entry] = {
     "export.help": "lists what can be exported as a file",
     "export.title": "Exports (the file is uploaded into the room):",
     "export.entry": "{usage} – {text} ({role})",
@@ -34,7 +40,11 @@ EN: dict[str, str] = {
     "export.checks_title": "Check list",
     "export.page": "Page {page} of {pages}",
     "export.empty_cell": "–",
-    "export.written": "{count} entries written to {path} ({format}), last entry's hash {hash}.",
-    "export.written_one": "1 entry written to {path} ({format}), hash {hash}.",
+    "export.written": Plural(
+        one="1 entry written to {path} ({format}), hash of #{last}: {hash}. Anchor to keep: "
+        "{hash}@{last} (koopbot verify-log --expect {hash}@{last}).",
+        other="{count} entries written to {path} ({format}), hash of the last entry #{last}: "
+        "{hash}. Anchor to keep: {hash}@{last} (koopbot verify-log --expect {hash}@{last}).",
+    ),
     "export.nothing": "No entries in the chosen period – {path} holds only the header.",
 }

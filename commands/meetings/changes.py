@@ -42,7 +42,7 @@ async def cancel_meeting(ctx: Context, args: CancelArgs) -> Reply:
         replan(meeting, schedule, ctx.settings)
         if meeting.rule is None:
             text = ctx.t(
-                "meetings.cancelled_one",
+                "meetings.cancelled_single",
                 id=meeting.id,
                 when=ctx.dates.moment(occurrence.start),
                 title=meeting.title,
@@ -63,7 +63,7 @@ async def cancel_meeting(ctx: Context, args: CancelArgs) -> Reply:
     replan(meeting, schedule, ctx.settings)
     doc = Doc().line(
         ctx.t(
-            "meetings.cancelled_one",
+            "meetings.cancelled_single",
             id=meeting.id,
             when=ctx.dates.moment(occurrence.start),
             title=meeting.title,
@@ -100,7 +100,7 @@ async def move_meeting(ctx: Context, args: MoveArgs) -> Reply:
     moved = Occurrence(start, occurrence.original, ctx.now, schedule.duration)
     doc = Doc().line(
         ctx.t(
-            "meetings.moved_one",
+            "meetings.moved_single",
             id=meeting.id,
             title=meeting.title,
             when=when_where(ctx.texts, ctx.dates, meeting, moved),

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from commands.contacts.lookup import room_contacts
 from commands.core.catalogue import Catalogue
 from commands.core.context import Reply, ScheduledPost
-from commands.core.dates import DateFormatter
+from commands.core.dates import DateFormatter, typed
 from commands.core.delivery import Decision, Missed, Slot, claim, meeting_key, missed_summary
 from commands.core.delivery import cause as delivery_cause
 from commands.core.markup import Doc, Line, join
@@ -197,7 +197,7 @@ class MeetingReminders:
                     "reminder.holiday",
                     name=holiday,
                     id=meeting.id,
-                    date=local_day.strftime("%d.%m.%Y"),
+                    date=typed(local_day),
                 )
             )
         previous = schedule.previous(occurrence.start)

@@ -64,12 +64,12 @@ DE: dict[str, str] = {
     "meetings.show_next": "{usage:tagesordnung|kurz id} ergänzt die Tagesordnung, "
     "!termin ics {id} lädt die Kalenderdatei.",
     # changes, announced in the room
-    "meetings.cancelled_one": "Termin #{id} am {when} abgesagt: {title}. "
+    "meetings.cancelled_single": "Termin #{id} am {when} abgesagt: {title}. "
     "Die Erinnerungen dafür entfallen.",
     "meetings.series_goes_on": "Die Serie geht weiter, nächster Termin: {when}.",
     "meetings.cancelled_series": "Serie #{id} abgesagt: {title}. Alle weiteren Termine und "
     "ihre Erinnerungen entfallen.",
-    "meetings.moved_one": "Termin #{id} verschoben: {title} ist jetzt am {when} (statt {old}).",
+    "meetings.moved_single": "Termin #{id} verschoben: {title} ist jetzt am {when} (statt {old}).",
     "meetings.moved_series": "Serie #{id} verschoben: {title} ab {when}.",
     "meetings.reminders_follow": "Die Erinnerungen richten sich nach dem neuen Termin.",
     "meetings.notify": "Zur Kenntnis: {people}",
@@ -89,10 +89,7 @@ DE: dict[str, str] = {
     "reminder.contact": "{person} ({partner})",
     "reminder.holiday": "⚠ Feiertag in Sachsen-Anhalt: {name}. Verschieben? "
     "{usage:termin verschieben|kurz id am=date}",
-    "reminder.missed_one": "1 Erinnerung verpasst, während koopbot nicht erreichbar war:",
-    "reminder.missed_many": "{count} Erinnerungen verpasst, während koopbot nicht erreichbar war:",
     "reminder.missed_item": "#{id} {title}, {when} ({offset} vorher)",
-    "reminder.missed_more": "… und {count} weitere",
     "reminder.missed_next": "!termine zeigt, was als Nächstes ansteht.",
     "meetings.status_entry": "{when}: #{id} {title} ({offset} vorher)",
     # series in words
@@ -184,12 +181,12 @@ EN: dict[str, str] = {
     "meetings.next_reminder": "Next reminder: {when} ({offset} before)",
     "meetings.show_next": "!agenda {id} <item> adds to the agenda, !meeting ics {id} "
     "uploads the calendar file.",
-    "meetings.cancelled_one": "Meeting #{id} on {when} cancelled: {title}. "
+    "meetings.cancelled_single": "Meeting #{id} on {when} cancelled: {title}. "
     "Its reminders are dropped.",
     "meetings.series_goes_on": "The series goes on, next meeting: {when}.",
     "meetings.cancelled_series": "Series #{id} cancelled: {title}. All further meetings and "
     "their reminders are dropped.",
-    "meetings.moved_one": "Meeting #{id} moved: {title} is now on {when} (instead of {old}).",
+    "meetings.moved_single": "Meeting #{id} moved: {title} is now on {when} (instead of {old}).",
     "meetings.moved_series": "Series #{id} moved: {title} from {when} on.",
     "meetings.reminders_follow": "The reminders follow the new date.",
     "meetings.notify": "For your information: {people}",
@@ -208,10 +205,7 @@ EN: dict[str, str] = {
     "reminder.contact": "{person} ({partner})",
     "reminder.holiday": "⚠ Public holiday in Saxony-Anhalt: {name}. Move it? "
     "!meeting move {id} <date> <time> on={date}",
-    "reminder.missed_one": "1 reminder missed while koopbot was unreachable:",
-    "reminder.missed_many": "{count} reminders missed while koopbot was unreachable:",
     "reminder.missed_item": "#{id} {title}, {when} ({offset} before)",
-    "reminder.missed_more": "… and {count} more",
     "reminder.missed_next": "!meetings shows what comes next.",
     "meetings.status_entry": "{when}: #{id} {title} ({offset} before)",
     "recur.weekly": "every {weekday}",

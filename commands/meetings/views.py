@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from commands.contacts.lookup import contact_map
 from commands.core.catalogue import Catalogue
 from commands.core.context import Context, mention_for
-from commands.core.dates import DateFormatter
+from commands.core.dates import DateFormatter, typed
 from commands.core.markup import Doc, Line, join
 from commands.meetings.due import upcoming_reminders
 from commands.meetings.public_holidays import holiday_name
@@ -187,7 +187,7 @@ def holiday_lines(ctx: Context, meeting: Meeting, occurrences: list[Occurrence])
                     day=ctx.dates.day(day),
                     name=name,
                     id=meeting.id,
-                    date=day.strftime("%d.%m.%Y"),
+                    date=typed(day),
                 )
             )
     return lines[:3]

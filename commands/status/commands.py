@@ -58,8 +58,7 @@ def backlog_text(ctx: Context, backlog: Backlog) -> str:
     if backlog.oldest is None or backlog.waiting == 0:
         return ctx.t("status.outbox_empty")
     age = ctx.dates.short_uptime(max(ctx.now - backlog.oldest, timedelta()))
-    key = "status.outbox_one" if backlog.waiting == 1 else "status.outbox"
-    return ctx.t(key, count=backlog.waiting, age=age)
+    return ctx.t("status.outbox", count=backlog.waiting, age=age)
 
 
 def commands() -> list[Command[Any]]:

@@ -1,6 +1,8 @@
 """Texts of ``!status``."""
 
-DE: dict[str, str] = {
+from commands.core.plural import Entry, Plural
+
+DE: dict[str, Entry] = {
     # status
     "status.help": "zeigt Version, Laufzeit, Speicher, die nächsten Erinnerungen, offene Runden "
     "und Entwürfe; der Koordination auch, was im Ausgang wartet",
@@ -10,11 +12,13 @@ DE: dict[str, str] = {
     "status.next": "Nächste Erinnerungen:",
     "status.open_none": "Offene Runden und Entwürfe: keine",
     "status.outbox_empty": "Ausgang: leer",
-    "status.outbox_one": "Ausgang: 1 Nachricht wartet seit {age}",
-    "status.outbox": "Ausgang: {count} Nachrichten warten, die älteste seit {age}",
+    "status.outbox": Plural(
+        one="Ausgang: 1 Nachricht wartet seit {age}",
+        other="Ausgang: {count} Nachrichten warten, die älteste seit {age}",
+    ),
 }
 
-EN: dict[str, str] = {
+EN: dict[str, Entry] = {
     "status.help": "shows version, uptime, storage, the next reminders, open rounds and drafts; "
     "coordinators also see what waits in the outbox",
     "status.title": "koopbot {version} · running for {uptime}",
@@ -23,6 +27,8 @@ EN: dict[str, str] = {
     "status.next": "Next reminders:",
     "status.open_none": "Open rounds and drafts: none",
     "status.outbox_empty": "Outbox: empty",
-    "status.outbox_one": "Outbox: 1 message waiting for {age}",
-    "status.outbox": "Outbox: {count} messages waiting, the oldest for {age}",
+    "status.outbox": Plural(
+        one="Outbox: 1 message waiting for {age}",
+        other="Outbox: {count} messages waiting, the oldest for {age}",
+    ),
 }

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from bot.app import all_commands
-from commands.core.catalogue import USAGE, Catalogue, declared_commands, merged, with_usages
+from commands.core.catalogue import (
+    USAGE,
+    Catalogue,
+    declared_commands,
+    merged,
+    with_usages,
+    wordings,
+)
 from commands.help.reference import (
     GUIDE_MARKERS,
     README_MARKERS,
@@ -77,10 +84,11 @@ def test_the_catalogue_resolves_usages_from_every_declared_command() -> None:
 def test_every_usage_reference_resolves_to_its_declaration(language: str) -> None:
     raw = merged(language)  # type: ignore[arg-type]
     names = {c.full_name for c in all_commands()}
-    for key, text in raw.items():
-        for match in USAGE.finditer(text):
+    for key, entry in raw.items():
+        for match in (m for text in wordings(entry) for m in USAGE.finditer(text)):
             assert match.group(1).strip() in names, (key, match.group(0))
-    assert not [key for key, text in with_usages(raw).items() if "{usage:" in text]
+    filled = with_usages(raw).items()
+    assert not [key for key, entry in filled if any("{usage:" in t for t in wordings(entry))]
 
 
 def test_a_usage_reference_is_the_declared_usage() -> None:

@@ -154,7 +154,7 @@ async def test_one_waiting_message_and_english(sqlite_engine: AsyncEngine, clock
     await queue_unsent(chat, "!contacts set agentur @agentur1:test")
     clock.advance(hours=1, minutes=4)
     status = await chat.send("koordination", "!status")
-    assert "Outbox: 1 message waiting for 1 h 4 min" in chat.replies_to(status)[0]["body"]
+    assert "Outbox: 1 message waiting for 1 hr 4 min" in chat.replies_to(status)[0]["body"]
 
 
 async def test_partners_and_guests_do_not_see_the_outbox(chat: Chat) -> None:
