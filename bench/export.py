@@ -12,6 +12,12 @@ round the clock (about three years). Then the real export path – ``decision_pr
   plus the process RSS growth. "Flat" means the 100,000 export peaks about as high as the
   10,000 one, not ten times higher.
 - PDF of 1,000 decisions (a PDF is built in memory by design).
+- The in-room export (``!export beschlüsse``): the same protocol streamed into the spool
+  folder (``commands.export.spool``), its outbox rows built (``bot.posting``, with the upload
+  limit checked), and the file read back in 64 KiB pieces as the upload does – for CSV and
+  JSON of 10,000 and 100,000 decisions, several runs of the CSV: time and peak heap beside
+  the file figures. The in-memory way it replaced (the whole file in a ``BytesIO``) is
+  measured once for comparison.
 
 Floors from the same run: a bare ``SELECT *`` with the standard ``sqlite3`` module, fetching
 all 100,000 rows in chunks (no SQLAlchemy, no join, nothing done with them), and the
@@ -44,10 +50,16 @@ import psutil
 from _common import REPO_ROOT, machine, print_header, print_json
 
 sys.path.insert(0, REPO_ROOT)
+from bot.events import Message
+from bot.posting import Posting
 from commands.core.catalogue import Catalogue
+from commands.core.context import Reply
 from commands.core.dates import DateFormatter
+from commands.core.markup import Doc
 from commands.decisions.protocol import decision_protocol
-from commands.export.formats import FORMATS
+from commands.export.commands import attachment
+from commands.export.formats import FORMATS, render
+from config import MatrixSettings
 from storage import migrate
 from storage.decisions import chain as decision_chain
 from storage.decisions.chain import NewEntry
@@ -108,6 +120,44 @@ async def export(sessions: SessionFactory, fmt: str, room: str | None, path: Pat
         )  # fmt: skip
         with path.open("wb") as out:
             await FORMATS[fmt].write(protocol.sheet, out)
+        return protocol.tally.count
+
+
+UPLOAD_PIECE = 64 * 1024
+UPLOAD_LIMIT = 500 * 2**20  # a generous homeserver: the check runs, nothing is refused
+
+
+async def room_export(
+    sessions: SessionFactory, fmt: str, room: str | None, store: Path, *, in_memory: bool = False
+) -> int:
+    """The in-room path: protocol → spooled file → outbox rows → upload read in pieces.
+    ``in_memory``: the way it was before (the whole file in memory, its bytes in the row)."""
+    texts = Catalogue("de")
+    dates = DateFormatter("de", SETTINGS.zone)
+    settings = SETTINGS.model_copy(
+        update={
+            "matrix": MatrixSettings(**{**SETTINGS.matrix.model_dump(), "store_path": str(store)})
+        }
+    )
+    message = Message(room or BIG_ROOM, "$bench", "@koordination:test", "!export", NOW)
+    posting = Posting(texts, lambda: NOW, upload_limit=lambda: UPLOAD_LIMIT)
+    async with sessions() as session:
+        protocol = await decision_protocol(
+            session, settings, texts, dates, room_id=room, start=None, end=None, now=NOW,
+            exported_by="@koordination:test",
+        )  # fmt: skip
+        if in_memory:
+            data = await render(protocol.sheet, FORMATS[fmt])
+            rows = posting.replies(message, [Reply(Doc().line("ok"))])
+            assert len(data) > 0 and rows
+            return protocol.tally.count
+        file = await attachment(protocol.sheet, FORMATS[fmt], settings)
+        rows = posting.replies(message, [Reply(Doc().line("ok"), attachment=file)])
+        assert rows[-1].attachment is None and file.path is not None  # no bytes in the row
+        with file.path.open("rb") as upload:
+            while upload.read(UPLOAD_PIECE):
+                pass
+        file.path.unlink()
         return protocol.tally.count
 
 
@@ -179,14 +229,21 @@ async def run(options: argparse.Namespace, folder: Path) -> dict[str, Any]:
     del sample
     results["floor"] = {"bare_select_s": floor_select, "bare_csv_s": floor_write}
 
-    runs = []
+    # The file and the in-room CSV export alternate, so a busy machine slows both alike.
+    store = folder / "store"
+    runs, room_runs = [], []
     for _ in range(options.runs):
 
         async def csv_all() -> None:
             assert await export(sessions, "csv", None, folder / "runs.csv") == options.rows
 
+        async def room_csv_all() -> None:
+            assert await room_export(sessions, "csv", None, store) == options.rows
+
         runs.append(await timed(csv_all))
+        room_runs.append(await timed(room_csv_all))
     results["csv_runs_s"] = runs
+    results["room_csv_runs_s"] = room_runs
 
     figures: dict[str, dict[str, float]] = {}
     for fmt in ("csv", "json"):
@@ -209,6 +266,33 @@ async def run(options: argparse.Namespace, folder: Path) -> dict[str, Any]:
                 "rss_growth_mib": rss,
                 "file_mib": path.stat().st_size / 2**20,
             }
+    in_room: dict[str, dict[str, float]] = {}
+    for fmt in ("csv", "json"):
+        for room, count in ((SMALL_ROOM, options.small), (None, options.rows)):
+
+            async def room_action(
+                fmt: str = fmt, room: str | None = room, count: int = count
+            ) -> None:
+                assert await room_export(sessions, fmt, room, store) == count
+
+            seconds = await timed(room_action)
+            peak, rss = await traced(room_action)
+            in_room[f"{fmt} {count:,}"] = {
+                "seconds": seconds,
+                "peak_mib": peak,
+                "rss_growth_mib": rss,
+            }
+
+    async def in_memory_csv() -> None:
+        assert await room_export(sessions, "csv", None, store, in_memory=True) == options.rows
+
+    peak, rss = await traced(in_memory_csv)
+    in_room[f"csv {options.rows:,} in memory (before)"] = {
+        "seconds": await timed(in_memory_csv),
+        "peak_mib": peak,
+        "rss_growth_mib": rss,
+    }
+    results["in_room"] = in_room
     pdf_room = "!pdf:example.org"
     async with sessions() as session, session.begin():
         await decision_chain.append_many(
@@ -228,8 +312,47 @@ async def run(options: argparse.Namespace, folder: Path) -> dict[str, Any]:
         "file_mib": pdf_path.stat().st_size / 2**20,
     }
     results["exports"] = figures
+
     await engine.dispose()
     return results
+
+
+def report_in_room(results: dict[str, Any]) -> None:
+    """The in-room export beside the file export and the floors of the same run."""
+    rows, small = results["rows"], results["small"]
+    figures, in_room, floor = results["exports"], results["in_room"], results["floor"]
+    print("  in-room export (!export beschlüsse: spooled file, outbox rows, upload read back)")
+    print(
+        f"  {'export':<30}{'time s':>9}{'peak heap MiB':>15}{'RSS +MiB':>10}{'file export s':>15}"
+    )
+    for name, row in in_room.items():
+        beside = figures.get(name)
+        file_s = f"{beside['seconds']:>15.2f}" if beside else f"{'':>15}"
+        print(
+            f"  {name:<30}{row['seconds']:>9.2f}{row['peak_mib']:>15.1f}"
+            f"{row['rss_growth_mib']:>10.1f}{file_s}"
+        )
+    runs = results["room_csv_runs_s"]
+    median = statistics.median(runs)
+    floors = floor["bare_select_s"] + floor["bare_csv_s"]
+    file_median = statistics.median(results["csv_runs_s"])
+    print(
+        f"  in-room CSV {rows:,}, {len(runs)} runs: median {median:.2f} s, range "
+        f"{min(runs):.2f}–{max(runs):.2f} s = {median / floors:.2f}x the two floors together "
+        f"({floors:.2f} s), {median / file_median:.2f}x the file export ({file_median:.2f} s)"
+    )
+    for fmt in ("csv", "json"):
+        big, little = in_room[f"{fmt} {rows:,}"], in_room[f"{fmt} {small:,}"]
+        ratio = big["peak_mib"] / little["peak_mib"]
+        verdict = "PASS" if ratio <= FLAT_BAR else "FAIL"
+        print(
+            f"  in-room {fmt.upper()} memory flat: peak {big['peak_mib']:.1f} MiB for {rows:,} vs "
+            f"{little['peak_mib']:.1f} MiB for {small:,} = {ratio:.2f}x "
+            f"(bar ≤ {FLAT_BAR:.1f}x for {rows // small}x the rows)  {verdict}"
+        )
+    before = in_room[f"csv {rows:,} in memory (before)"]["peak_mib"]
+    after = in_room[f"csv {rows:,}"]["peak_mib"]
+    print(f"    the in-memory way it replaced peaked at {before:.1f} MiB ({before / after:.1f}x)")
 
 
 def report(results: dict[str, Any]) -> None:
@@ -274,6 +397,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="koopbot-bench-export-") as folder:
         results = asyncio.run(run(options, Path(folder)))
     report(results)
+    report_in_room(results)
     if options.json:
         print_json(results)
     return 0

@@ -21,7 +21,7 @@ from bot.dispatch import Dispatcher, EventHook
 from bot.matrix import MatrixConnection, PermanentError, TransientError
 from bot.outbox import Outbox
 from bot.posting import Posting
-from bot.reactions import press_hook
+from bot.reactions import decisions_hook, press_hook
 from bot.scheduler import Waker
 from bot.sync import SyncLoop
 from commands.contacts import commands as contacts
@@ -31,11 +31,15 @@ from commands.core.dates import DateFormatter
 from commands.core.markup import Doc
 from commands.core.router import Command, Router
 from commands.decisions import commands as decisions
+from commands.decisions.consent_reminders import ConsentReminders
 from commands.decisions.reminder import overdue_part
 from commands.export import commands as export
+from commands.export.spool import not_uploaded, spool_dir
 from commands.help import commands as help
 from commands.meetings import commands as meetings
 from commands.meetings.reminders import MeetingReminders, ReminderPart, agenda_part
+from commands.members import commands as members
+from commands.members import roster
 from commands.notices import commands as notices
 from commands.notices.handlers import notices_part
 from commands.pr import commands as pr
@@ -64,6 +68,7 @@ def all_commands() -> list[Command]:
         *help.commands(),
         *status.commands(),
         *contacts.commands(),
+        *members.commands(),
         *pr.commands(),
         *meetings.commands(),
         *decisions.commands(),
@@ -79,6 +84,7 @@ def due_sources(settings: Settings) -> list[DueSource]:
         PressReminders(settings),
         MeetingReminders(settings, reminder_parts()),
         RoundReminders(settings),
+        ConsentReminders(settings),
         RetentionPurge(settings),
     ]
 
@@ -89,14 +95,20 @@ def reminder_parts() -> list[ReminderPart]:
 
 
 def event_hooks(settings: Settings) -> list[EventHook]:
-    """Every feature's handling of reactions and redactions (e.g. PR approvals)."""
-    return [press_hook(settings)]
+    """Every feature's handling of reactions and redactions (PR approvals, consents)."""
+    return [press_hook(settings), decisions_hook(settings)]
 
 
 def late_note(settings: Settings) -> Callable[[datetime], Doc]:
     """The line a timed post gets when it reaches the room late: when it was due."""
     texts, dates = Catalogue(settings.language), DateFormatter(settings.language, settings.zone)
     return lambda due: Doc().line(texts.t("delivery.late", due=dates.moment(due)))
+
+
+def file_note(settings: Settings, matrix: MatrixConnection) -> Callable[[str, int | None], Doc]:
+    """What the room is told in place of a file the homeserver refused (or that was lost)."""
+    texts = Catalogue(settings.language)
+    return lambda name, size: not_uploaded(texts, name, size, matrix.upload_limit())
 
 
 @dataclass
@@ -204,6 +216,9 @@ async def running_bot(
         lock = await stack.enter_async_context(instance_lock(engine))
         await migrate.upgrade(engine)
         sessions = session_factory(engine)
+        # Roles come from the database (seeded from the configuration at the first start).
+        async with sessions() as session, session.begin():
+            await roster.start(session, settings, clock())
 
         matrix = edges.connect(settings.matrix)
         stack.push_async_callback(matrix.close)
@@ -225,12 +240,14 @@ async def running_bot(
             clock,
             stuck_after=settings.limits.outbox_alert_delta,
             late_note=late_note(settings),
+            file_note=file_note(settings, matrix),
+            spool=spool_dir(settings),
             crash=crash,
         )
         runtime = Runtime(version=__version__, started_at=clock(), backend=settings.storage.backend)
         # One builder of outbox rows for replies and timed posts; the waker comes first, so
         # the dispatcher gets its poke (re-plan after a change) at construction.
-        posting = Posting(Catalogue(settings.language), clock)
+        posting = Posting(Catalogue(settings.language), clock, upload_limit=matrix.upload_limit)
         waker = Waker(
             scheduler, due_sources(settings), sessions, clock, posting, outbox.push, crash=crash
         )
@@ -247,6 +264,7 @@ async def running_bot(
             hooks=event_hooks(settings),
             send_first=outbox.send_first,
             crash=crash,
+            can_redact=matrix.can_redact,
         )
         sync = SyncLoop(
             matrix, dispatcher, sessions, settings, clock, settle=outbox.wait_idle, crash=crash

@@ -28,9 +28,11 @@ def configure_logging(level: str = "INFO") -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace, *, offline: bool = False) -> Settings:
+    """The configuration; ``offline`` for commands that only use the database (no Matrix
+    password or homeserver needed)."""
     try:
-        return load_settings(args.config)
+        return load_settings(args.config, offline=offline)
     except ConfigError as error:
         print("Die Konfiguration ist ungültig / the configuration is invalid:", file=sys.stderr)
         for problem in error.problems:
@@ -103,7 +105,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from commands.export.formats import FORMATS
     from commands.export.period import period
 
-    settings = _settings(args)
+    settings = _settings(args, offline=True)
     texts = Catalogue(settings.language)
     now = utc_now()
     try:
@@ -123,6 +125,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             path=args.out,
             format=fmt.name,
             hash=tally.last_hash,
+            last=tally.last_id,
         )
         print(written)
     else:
@@ -130,15 +133,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_verify_log(args: argparse.Namespace) -> int:
-    from bot.decision_log import describe, verify_log
-    from commands.core.catalogue import Catalogue
+#: ``koopbot verify-log`` exit codes.
+VERIFY_OK, VERIFY_BROKEN, VERIFY_USAGE, VERIFY_ANCHOR = 0, 1, 2, 3
 
-    settings = _settings(args)
-    verdict = asyncio.run(verify_log(settings))
-    for line in describe(Catalogue(settings.language), verdict):
+
+def cmd_verify_log(args: argparse.Namespace) -> int:
+    from bot.decision_log import anchor_problem, describe, describe_anchor, verify_log
+    from commands.core.catalogue import Catalogue
+    from storage.decisions.anchor import Anchor, AnchorError
+
+    settings = _settings(args, offline=True)
+    texts = Catalogue(settings.language)
+    anchor: Anchor | None = None
+    try:
+        if args.expect:
+            anchor = Anchor.parse(args.expect)
+        elif args.against:
+            anchor = Anchor.from_export(args.against)
+    except AnchorError as error:
+        print(anchor_problem(texts, error), file=sys.stderr)
+        return VERIFY_USAGE
+    verdict, found = asyncio.run(verify_log(settings, anchor))
+    for line in describe(texts, verdict):
         print(line)
-    return 0 if verdict.intact else 1
+    if found is not None:
+        for line in describe_anchor(texts, found):
+            print(line)
+        if not found.matches:
+            return VERIFY_ANCHOR
+    return VERIFY_OK if verdict.intact else VERIFY_BROKEN
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -187,7 +210,30 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="end", default=None, help="last decision date")
     export.add_argument("--room", default=None, help="one room id (default: every room)")
     export.set_defaults(func=cmd_export)
-    verify = with_config(sub.add_parser("verify-log", help="check the decision log's hash chain"))
+    verify = with_config(
+        sub.add_parser(
+            "verify-log",
+            help="check the decision log's hash chain",
+            epilog="exit codes: 0 intact (and the anchor matches), 1 chain broken, "
+            "2 unusable --expect/--against or configuration, 3 the database differs from the "
+            "anchor (changed after the export, also if re-chained consistently)",
+        )
+    )
+    anchors = verify.add_mutually_exclusive_group()
+    anchors.add_argument(
+        "--expect",
+        metavar="HASH[@N]",
+        default=None,
+        help="an earlier export's final hash (from the bot's reply or the export's manifest), "
+        "optionally @ the entry's number",
+    )
+    anchors.add_argument(
+        "--against",
+        type=Path,
+        metavar="EXPORT.json",
+        default=None,
+        help="a JSON export: the database must still hold exactly its chain",
+    )
     verify.set_defaults(func=cmd_verify_log)
     demo = sub.add_parser("demo", help="throwaway homeserver + bot + console")
     demo.add_argument("--scenario", action="store_true", help="play a scripted session and exit")

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.events import Message, Reaction, Redaction, RoomEvent
+from bot.matrix import REDACTS
 from bot.posting import Posting
 from commands.core.args import clean_text
 from commands.core.catalogue import Catalogue
@@ -76,6 +77,9 @@ class Dispatcher:
     live: bool = False
     #: The named crash points (``bot.crashpoints``); nothing in production.
     crash: Crash = no_crash
+    #: Whether the bot's power level lets it remove others' messages in a room
+    #: (``MatrixConnection.can_redact``); without it the sender is asked to.
+    can_redact: Callable[[str], bool] = lambda _room_id: False
     texts: Catalogue = field(init=False)
     dates: DateFormatter = field(init=False)
     _recent: dict[str, deque[datetime]] = field(init=False, default_factory=dict)
@@ -122,9 +126,7 @@ class Dispatcher:
         started = time.perf_counter()
         reason = client_data_reason(message.body, self.dates.local(self.clock()).date())
         if reason:
-            # Warn, and run nothing: a command's text would otherwise be stored.
-            kind = self.texts.t(f"privacy.reason.{reason}")
-            await self._answer(message, Doc().line(self.texts.t("privacy.warning", reason=kind)))
+            await self._guard_client_data(message, reason)
             return
         if message.body.lstrip().startswith("!"):
             again = self._throttled_until(message)
@@ -234,6 +236,37 @@ class Dispatcher:
                 return
             self.push(queued if unsent is None else unsent)
 
+    async def _guard_client_data(self, message: Message, reason: str) -> None:
+        """Warn, and run nothing: a command's text would otherwise be stored.
+
+        The message stays in the room until someone removes it. With the power to, the bot
+        redacts it itself: the redaction is an outbox row queued before the warning in the
+        warning's transaction, its transaction id derived from the event, so a replay
+        neither redacts twice nor warns twice. Without it, the warning asks the sender.
+        """
+        kind = self.texts.t(f"privacy.reason.{reason}")
+        redact = self.can_redact(message.room_id)
+        doc = Doc().line(
+            self.texts.t("privacy.redacted" if redact else "privacy.warning", reason=kind)
+        )
+        if message.body.lstrip().startswith("!"):
+            doc.line(self.texts.t("privacy.not_run"))
+        first: list[OutboxMessage] = []
+        if redact:
+            first.append(
+                core.new_outbox(
+                    room_id=message.room_id,
+                    txn_id=core.txn_id(message.event_id, "redact"),
+                    content={
+                        REDACTS: message.event_id,
+                        "reason": self.texts.t("privacy.redaction_reason", reason=kind),
+                    },
+                    now=self.clock(),
+                    purpose="privacy:redaction",
+                )
+            )
+        await self._answer(message, doc, first=first)
+
     async def _apologise(self, message: Message) -> None:
         """Log the full traceback under a short reference; the room gets only the reference."""
         reference = uuid.uuid4().hex[:8]
@@ -246,8 +279,11 @@ class Dispatcher:
         )
         await self._answer(message, Doc().line(self.texts.t("error.internal", ref=reference)))
 
-    async def _answer(self, message: Message, doc: Doc) -> None:
-        """Record the event as handled and queue a reply that changes nothing else.
+    async def _answer(
+        self, message: Message, doc: Doc, *, first: Sequence[OutboxMessage] = ()
+    ) -> None:
+        """Record the event as handled and queue a reply that changes nothing else (after
+        ``first``, rows to send before it: a redaction).
 
         A reply already stored for this event (a replay the sync loop could not know of)
         wins: the event was answered, and this answer is dropped.
@@ -258,7 +294,7 @@ class Dispatcher:
                     session, event_id=message.event_id, room_id=message.room_id, now=self.clock()
                 ):
                     return
-                queued = self.posting.replies(message, [Reply(doc)])
+                queued = [*first, *self.posting.replies(message, [Reply(doc)])]
                 session.add_all(queued)
         except IntegrityError:
             log.info("event %s was answered before; not answering again", message.event_id)
@@ -303,7 +339,7 @@ class Dispatcher:
     def _error_doc(self, error: CommandError, command: Command | None) -> Doc:
         doc = Doc().line(self.texts.t(error.key, **error.params))
         if command is not None and error.show_usage:
-            doc.para(self.texts.line("usage", usage=(Code(command.usage()),)))
+            doc.para(self.texts.line("usage", usage=(Code(self.texts.usage(command)),)))
         return doc
 
     def _refusal(self, command: Command, role: Role, sender: Identity) -> Doc:

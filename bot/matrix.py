@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +35,9 @@ from bot.events import (
 from config import MatrixSettings
 
 log = logging.getLogger(__name__)
+#: How long a known upload limit is trusted, and how soon an unanswered question is repeated.
+MEDIA_CONFIG_FRESH = 3600.0
+MEDIA_CONFIG_RETRY = 300.0
 #: Undecryptable events kept per room; a sender whose keys never come cannot fill memory
 #: and database, the oldest are given up first.
 MAX_WAITING_PER_ROOM = 500
@@ -51,13 +55,20 @@ class PermanentError(MatrixError):
     """Retrying will not help (forbidden, too large, bad login)."""
 
 
+#: An outbox row whose content holds this key asks for a redaction, not a message:
+#: ``{REDACTS: event_id, "reason": …}``. It goes through the outbox like every message, with
+#: a transaction id derived from its cause, so a resend after a crash is deduplicated by the
+#: homeserver (and redacting an event twice is harmless anyway).
+REDACTS = "koopbot.redacts"
+
+
 class Sender(Protocol):
     """What the outbox needs from Matrix; tests put a fake here."""
 
     async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> str: ...
 
     async def upload(
-        self, room_id: str, name: str, mimetype: str, data: bytes
+        self, room_id: str, name: str, mimetype: str, data: bytes | Path
     ) -> dict[str, Any]: ...
 
 
@@ -115,6 +126,10 @@ class MatrixConnection:
         # it handled them; a failed round hands the decrypted ones out again.
         self._settled: dict[str, RoomEvent | None] = {}
         self.synced = asyncio.Event()
+        # The homeserver's upload limit (``m.upload.size``): None while unknown.
+        self._upload_limit: int | None = None
+        self._media_asked_at: float | None = None
+        self._media_fresh_until = 0.0
 
     @property
     def user_id(self) -> str:
@@ -145,6 +160,7 @@ class MatrixConnection:
             self._save_credentials(
                 Credentials(response.user_id, response.device_id, response.access_token)
             )
+        await self.refresh_media_config()
         if self.client.should_upload_keys:
             response = await self.client.keys_upload()
             if not isinstance(response, nio.KeysUploadResponse):
@@ -282,6 +298,8 @@ class MatrixConnection:
 
     async def _after_sync(self) -> None:
         """What sync_forever would do between syncs: to-device messages, key uploads, key queries."""
+        if time.monotonic() >= self._media_fresh_until:
+            await self.refresh_media_config()
         try:
             if self.client.outgoing_to_device_messages:
                 await self.client.send_to_device_messages()
@@ -421,7 +439,10 @@ class MatrixConnection:
     # -- sending ----------------------------------------------------------------------
 
     async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> str:
-        """Send ``content`` with a transaction id; a repeat returns the first event's id."""
+        """Send ``content`` with a transaction id; a repeat returns the first event's id.
+        Content with :data:`REDACTS` redacts that event instead."""
+        if REDACTS in content:
+            return await self._redact(room_id, content, txn_id)
         try:
             if self.client.should_query_keys:
                 await self.client.keys_query()
@@ -436,17 +457,92 @@ class MatrixConnection:
             raise _error(response, "send")
         return str(response.event_id)
 
-    async def upload(self, room_id: str, name: str, mimetype: str, data: bytes) -> dict[str, Any]:
-        """Upload a file (encrypted in encrypted rooms); returns the ``url``/``file`` part of m.file."""
+    def upload_limit(self) -> int | None:
+        """The largest upload the homeserver accepts, in bytes, as last asked (None: unknown)."""
+        return self._upload_limit
+
+    async def refresh_media_config(self) -> None:
+        """Ask the homeserver for its upload limit (``GET /_matrix/client/v1/media/config``,
+        else the older ``/_matrix/media/v3/config``). An unanswered question keeps the last
+        known limit and is asked again after a few minutes: until a limit is known, files
+        are uploaded unchecked and a refusal is answered in the room (``bot.outbox``)."""
+        self._media_fresh_until = time.monotonic() + MEDIA_CONFIG_RETRY
+        try:
+            response = await self.client.send(
+                "GET",
+                "/_matrix/client/v1/media/config",
+                headers={"Authorization": f"Bearer {self.client.access_token}"},
+                timeout=10,
+            )
+            async with response:
+                found: Any = json.loads(await response.text()) if response.status == 200 else None
+            if found is None:  # an older homeserver: the unauthenticated media API
+                legacy = await self.client.content_repository_config()
+                if isinstance(legacy, nio.ContentRepositoryConfigResponse):
+                    found = {"m.upload.size": legacy.upload_size}
+        except (OSError, TimeoutError, ValueError, nio.exceptions.LocalProtocolError) as exc:
+            log.warning("upload limit unknown (%s); asking again later", type(exc).__name__)
+            return
+        if not isinstance(found, dict):
+            log.warning("upload limit unknown (no media config); asking again later")
+            return
+        size = found.get("m.upload.size")
+        self._upload_limit = size if isinstance(size, int) and size > 0 else None
+        self._media_fresh_until = time.monotonic() + MEDIA_CONFIG_FRESH
+
+    async def _redact(self, room_id: str, content: dict[str, Any], txn_id: str) -> str:
+        """Redact the event named under :data:`REDACTS`, with the reason given."""
+        try:
+            response = await self.client.room_redact(
+                room_id,
+                str(content[REDACTS]),
+                reason=str(content.get("reason") or "") or None,
+                tx_id=txn_id,
+            )
+        except (OSError, TimeoutError) as exc:
+            raise TransientError(f"redaction failed: {type(exc).__name__}") from None
+        if not isinstance(response, nio.RoomRedactResponse):
+            raise _error(response, "redact")
+        return str(response.event_id)
+
+    def can_redact(self, room_id: str) -> bool:
+        """Whether the bot's power level in ``room_id`` lets it remove others' messages."""
+        room = self.client.rooms.get(room_id)
+        if room is None:
+            return False
+        levels = room.power_levels
+        me = self.user_id
+        return bool(
+            levels.can_user_redact(me) and levels.can_user_send_message(me, "m.room.redaction")
+        )
+
+    async def upload(
+        self, room_id: str, name: str, mimetype: str, data: bytes | Path
+    ) -> dict[str, Any]:
+        """Upload a file (encrypted in encrypted rooms); returns the ``url``/``file`` part of m.file.
+
+        ``data`` is the content or a file on disk, which is read a chunk at a time (an
+        export of any length uploads with flat memory).
+        """
         encrypt = self.is_encrypted(room_id)
         try:
-            response, keys = await self.client.upload(
-                io.BytesIO(data),
-                content_type=mimetype,
-                filename=name,
-                encrypt=encrypt,
-                filesize=len(data),
-            )
+            if isinstance(data, Path):
+                with data.open("rb") as source:
+                    response, keys = await self.client.upload(
+                        source,
+                        content_type=mimetype,
+                        filename=name,
+                        encrypt=encrypt,
+                        filesize=os.fstat(source.fileno()).st_size,
+                    )
+            else:
+                response, keys = await self.client.upload(
+                    io.BytesIO(data),
+                    content_type=mimetype,
+                    filename=name,
+                    encrypt=encrypt,
+                    filesize=len(data),
+                )
         except (OSError, TimeoutError) as exc:
             raise TransientError(f"upload failed: {type(exc).__name__}") from None
         if not isinstance(response, nio.UploadResponse):

@@ -17,13 +17,15 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from bot.content import with_note
+from bot.content import notice, with_note
 from bot.crashpoints import Crash, CrashPoint, no_crash
 from bot.matrix import PermanentError, Sender, TransientError
 from commands.core.delivery import LATE_AFTER
 from commands.core.markup import Doc
+from commands.export.spool import SPOOL_KEY, sweep
 from storage import core
 from storage.core import OutboxMessage
 from storage.engine import SessionFactory
@@ -32,6 +34,9 @@ log = logging.getLogger(__name__)
 
 #: How long a message may wait before it is logged as stuck (``limits.outbox_alert``).
 STUCK_AFTER = timedelta(minutes=10)
+#: What the room is told in place of a file that did not arrive: (file name, its size, or
+#: None when the spooled file was lost) → the notice.
+FileNote = Callable[[str, int | None], Doc]
 
 
 class Outbox:
@@ -47,6 +52,8 @@ class Outbox:
         max_backoff: float = 30.0,
         stuck_after: timedelta = STUCK_AFTER,
         late_note: Callable[[datetime], Doc] | None = None,
+        file_note: FileNote | None = None,
+        spool: Path | None = None,
         crash: Crash = no_crash,
     ) -> None:
         self.sender = sender
@@ -57,6 +64,8 @@ class Outbox:
         self.max_backoff = max_backoff
         self.stuck_after = stuck_after
         self.late_note = late_note
+        self.file_note = file_note
+        self.spool = spool  # the folder of spooled files (``commands.export.spool``)
         self._queue: deque[OutboxMessage] = deque()
         self._queued: set[int] = set()
         self._stuck: set[int] = set()  # ids of queued messages already logged as stuck
@@ -95,6 +104,7 @@ class Outbox:
                 self.crash(CrashPoint.SENT)
                 message.sent_at, message.event_id = self.clock(), event_id
                 message.attachment = None
+                _drop_spooled(message)
             return []
         finally:
             if not self._queue:
@@ -103,7 +113,13 @@ class Outbox:
     async def load_unsent(self) -> None:
         """Queue what an earlier run committed but did not get sent (crash, outage, failover)."""
         async with self.sessions() as session:
-            self.push(await core.unsent_outbox(session, limit=10_000))
+            unsent = await core.unsent_outbox(session, limit=10_000)
+        self.push(unsent)
+        if self.spool is not None:
+            names = (m.content.get(SPOOL_KEY) for m in unsent)
+            removed = sweep(self.spool, [name for name in names if isinstance(name, str)])
+            if removed:
+                log.info("deleted %s spooled file(s) no message names", removed)
 
     async def wait_idle(self) -> None:
         """Until everything queued so far was delivered (tests, shutdown)."""
@@ -143,6 +159,7 @@ class Outbox:
                 self._report_done(message, sent=bool(event_id))
             async with self.sessions() as session, session.begin():
                 await core.mark_sent(session, message.id, event_id=event_id, now=self.clock())
+            _drop_spooled(message)
         self._idle.set()
 
     def _report_stuck(self, error: TransientError) -> None:
@@ -181,20 +198,48 @@ class Outbox:
 
     async def _deliver(self, message: OutboxMessage) -> str:
         content = dict(message.content)
-        if message.attachment is not None and "url" not in content and "file" not in content:
-            content.update(
-                await self.sender.upload(
-                    message.room_id,
-                    message.attachment_name or "datei",
-                    message.attachment_type or "application/octet-stream",
-                    message.attachment,
-                )
-            )
-            message.content = content  # in memory only: a retry need not upload again
-            self.crash(CrashPoint.UPLOADED)
+        spooled = content.pop(SPOOL_KEY, None)
+        source: bytes | Path | None = Path(spooled) if spooled else message.attachment
+        if source is not None and "url" not in content and "file" not in content:
+            try:
+                uploaded = await self._upload(message, source)
+            except PermanentError as exc:
+                if self.file_note is None:
+                    raise
+                log.error("outbox #%s: file not uploaded, the room is told: %s", message.id, exc)
+                content = self._in_place_of_file(message, content, source)
+            else:
+                content.update(uploaded)
+                # In memory only: a retry need not upload again (the spooled file is kept
+                # until the message is sent).
+                message.content = {**content, SPOOL_KEY: spooled} if spooled else content
+                self.crash(CrashPoint.UPLOADED)
         return await self.sender.send(
             message.room_id, self._marked(message, content), message.txn_id
         )
+
+    async def _upload(self, message: OutboxMessage, source: bytes | Path) -> dict[str, Any]:
+        if isinstance(source, Path) and _size(source) is None:
+            raise PermanentError(f"the spooled file {source.name} is missing")
+        return await self.sender.upload(
+            message.room_id,
+            message.attachment_name or "datei",
+            message.attachment_type or "application/octet-stream",
+            source,
+        )
+
+    def _in_place_of_file(
+        self, message: OutboxMessage, content: dict[str, Any], source: bytes | Path
+    ) -> dict[str, Any]:
+        """A notice, under the file's transaction id, saying why the file did not arrive."""
+        assert self.file_note is not None
+        size = _size(source) if isinstance(source, Path) else len(source)
+        said = notice(self.file_note(message.attachment_name or "datei", size))
+        if "m.relates_to" in content:
+            said["m.relates_to"] = content["m.relates_to"]
+        _drop_spooled(message)
+        message.content, message.attachment = said, None  # a retry sends the same notice
+        return said
 
     def _marked(self, message: OutboxMessage, content: dict[str, Any]) -> dict[str, Any]:
         """A timed post that was queued on time but reaches the room later than
@@ -206,6 +251,21 @@ class Outbox:
         if self.clock() - due <= LATE_AFTER:
             return content
         return with_note(content, self.late_note(due))
+
+
+def _size(path: Path) -> int | None:
+    """The size of a spooled file; None if it is gone."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return None
+
+
+def _drop_spooled(message: OutboxMessage) -> None:
+    """Delete the spooled file of a message that was sent (or will not carry its file)."""
+    spooled = message.content.get(SPOOL_KEY)
+    if isinstance(spooled, str):
+        Path(spooled).unlink(missing_ok=True)
 
 
 def _minutes(waited: timedelta) -> str:

@@ -18,8 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.content import MAX_EVENT_BYTES, file_content, notice, size_of, txn_id
 from bot.events import Message, RoomEvent
 from commands.core.catalogue import Catalogue
-from commands.core.context import Reply, ScheduledPost
+from commands.core.context import Attachment, Reply, ScheduledPost
 from commands.core.markup import Doc
+from commands.export.spool import SPOOL_KEY, discard, too_large
 from storage import core
 from storage.core import OutboxMessage
 
@@ -31,6 +32,9 @@ class Posting:
 
     texts: Catalogue
     clock: Callable[[], datetime]
+    #: The homeserver's upload limit as last asked (``MatrixConnection.upload_limit``);
+    #: None while unknown: the file is then uploaded unchecked.
+    upload_limit: Callable[[], int | None] = lambda: None
 
     def replies(self, message: Message, replies: Sequence[Reply]) -> list[OutboxMessage]:
         """Rows for the replies to ``message``: the first one answers it (in its thread),
@@ -85,9 +89,18 @@ class Posting:
         thread: str | None,
         due_at: datetime | None = None,
     ) -> list[OutboxMessage]:
-        """The reply notice and, if the reply carries a file, an ``m.file`` after it."""
+        """The reply notice and, if the reply carries a file, an ``m.file`` after it.
+
+        A file larger than the homeserver accepts is not announced: the reply says so instead.
+        """
         now = self.clock()
-        content = notice(reply.doc, reply_to=reply_to, thread_root=thread if reply_to else None)
+        doc, file = reply.doc, reply.attachment
+        limit = self.upload_limit() if file is not None else None
+        if file is not None and limit is not None and (size := file.size) > limit:
+            doc = too_large(self.texts, file.filename, size, limit)
+            discard(file)
+            file = None
+        content = notice(doc, reply_to=reply_to, thread_root=thread if reply_to else None)
         if size_of(content) > MAX_EVENT_BYTES:
             too_long = Doc().line(self.texts.t("error.reply_too_long"))
             content = notice(too_long, reply_to=reply_to, thread_root=thread if reply_to else None)
@@ -101,18 +114,30 @@ class Posting:
                 due_at=due_at,
             )
         ]
-        if reply.attachment is not None:
-            file = reply.attachment
-            rows.append(
-                core.new_outbox(
-                    room_id=room_id,
-                    txn_id=txn_id(*cause, "file"),
-                    content=file_content(
-                        file.filename, file.mimetype, len(file.data), thread_root=thread
-                    ),
-                    now=now,
-                    purpose=f"{reply.purpose}:file",
-                    attachment=(file.filename, file.mimetype, file.data),
-                )
-            )
+        if file is not None:
+            rows.append(self._file_row(room_id, file, cause, thread, now, reply.purpose))
         return rows
+
+    @staticmethod
+    def _file_row(
+        room_id: str,
+        file: Attachment,
+        cause: tuple[object, ...],
+        thread: str | None,
+        now: datetime,
+        purpose: str,
+    ) -> OutboxMessage:
+        """The ``m.file``; a spooled file stays on disk, its row names it (not its bytes)."""
+        content = file_content(file.filename, file.mimetype, file.size, thread_root=thread)
+        if file.path is not None:
+            content[SPOOL_KEY] = str(file.path)
+        row = core.new_outbox(
+            room_id=room_id,
+            txn_id=txn_id(*cause, "file"),
+            content=content,
+            now=now,
+            purpose=f"{purpose}:file",
+            attachment=None if file.path is not None else (file.filename, file.mimetype, file.data),
+        )
+        row.attachment_name, row.attachment_type = file.filename, file.mimetype
+        return row

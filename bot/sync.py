@@ -173,7 +173,7 @@ class SyncLoop:
     async def _handle_invites(self, invites: list[Invite]) -> None:
         for invite in invites:
             wanted = invite.room_id in self.dispatcher.rooms
-            trusted = invite.inviter in self.settings.coordinators
+            trusted = invite.inviter is not None and self.settings.is_coordinator(invite.inviter)
             if not (wanted and trusted):
                 log.info(
                     "ignored invite room=%s inviter=%s configured=%s",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from config.settings import Settings
+from config.settings import OFFLINE, Settings
 
 
 class ConfigError(Exception):
@@ -19,8 +19,12 @@ class ConfigError(Exception):
         self.problems = problems
 
 
-def load_settings(path: Path | str | None = None) -> Settings:
-    """Read ``path`` (or ``$KOOPBOT_CONFIG``), apply ``KOOPBOT_<SECTION>__<KEY>`` overrides, validate."""
+def load_settings(path: Path | str | None = None, *, offline: bool = False) -> Settings:
+    """Read ``path`` (or ``$KOOPBOT_CONFIG``), apply ``KOOPBOT_<SECTION>__<KEY>`` overrides, validate.
+
+    ``offline``: for commands that only use the database (``koopbot export``, ``koopbot
+    verify-log``); the ``[matrix]`` section and its password or token may then be missing.
+    """
     chosen = path or os.environ.get("KOOPBOT_CONFIG")
     data: dict[str, object] = {}
     if chosen:
@@ -31,10 +35,15 @@ def load_settings(path: Path | str | None = None) -> Settings:
             raise ConfigError([f"{file}: file not found"]) from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError([f"{file}: not valid TOML ({exc})"]) from None
+    if offline:
+        data.setdefault("matrix", {})
+    token = OFFLINE.set(offline)
     try:
         return Settings(**data)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise ConfigError([_describe(error) for error in exc.errors()]) from None
+    finally:
+        OFFLINE.reset(token)
 
 
 def _describe(error: object) -> str:

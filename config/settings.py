@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from datetime import timedelta
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from config.durations import parse_duration
+from config.membership import Membership
 
 USER_ID = re.compile(r"^@[a-z0-9._=\-/+]+:[A-Za-z0-9.\-]+(:\d{1,5})?$")
 # Room ids of room version 12 have no server part ("!abc…"); aliases always do.
@@ -18,6 +28,9 @@ ROOM_REF = re.compile(
     r"^(![^\s:]+(:[A-Za-z0-9.\-]+(:\d{1,5})?)?|#[^\s:]+:[A-Za-z0-9.\-]+(:\d{1,5})?)$"
 )
 PARTNER_ID = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+#: Set while the settings of a command that never contacts the homeserver are loaded
+#: (``koopbot export``, ``koopbot verify-log``): Matrix credentials are then not required.
+OFFLINE: ContextVar[bool] = ContextVar("koopbot_offline_settings", default=False)
 
 
 def check_user_id(value: str) -> str:
@@ -71,7 +84,7 @@ class MatrixSettings(_Section):
 
     @model_validator(mode="after")
     def _credentials(self) -> MatrixSettings:
-        if not self.password and not self.access_token:
+        if not self.password and not self.access_token and not OFFLINE.get():
             raise ValueError("set matrix.password or matrix.access_token")
         if self.access_token and not self.device_id:
             raise ValueError("matrix.access_token needs matrix.device_id")
@@ -158,12 +171,22 @@ class RetentionSettings(_Section):
         return value
 
 
+class PrivacySettings(_Section):
+    """What the bot shows of the people behind an organisation's statements."""
+
+    #: Name persons with their timestamps in the press-release history and the published
+    #: release; otherwise only the organisation with its time (the staff council decides).
+    show_persons: bool = False
+
+
 class Partner(_Section):
     """One of the cooperating organisations and its people."""
 
     id: str
     name: str
     short_name: str = ""
+    #: The first members only: copied into the database at the first start, which rules
+    #: afterwards (``!mitglied hinzufügen``/``entfernen``; see docs/betrieb.md).
     members: list[UserIdStr] = Field(default_factory=list)
     contact: str = ""
     deputy: str = ""
@@ -195,14 +218,18 @@ class Settings(BaseSettings):
 
     language: Literal["de", "en"] = "de"
     timezone: str = "Europe/Berlin"
+    #: The first coordinators only, like ``Partner.members``.
     coordinators: list[UserIdStr] = Field(default_factory=list)
     matrix: MatrixSettings
     storage: StorageSettings = Field(default_factory=StorageSettings)
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     partners: list[Partner] = Field(default_factory=list)
     display_names: dict[str, str] = Field(default_factory=dict)
+    #: The current membership once the bot has loaded it (``use_membership``).
+    _membership: Membership | None = PrivateAttr(default=None)
 
     @classmethod
     def settings_customise_sources(
@@ -255,8 +282,29 @@ class Settings(BaseSettings):
     def partner(self, partner_id: str) -> Partner | None:
         return next((p for p in self.partners if p.id == partner_id), None)
 
+    @property
+    def membership(self) -> Membership:
+        """Who is a partner member or coordinator now: the view the bot loaded from the
+        database and replaces after each change (``commands.members``); before that, the
+        configuration's."""
+        if self._membership is not None:
+            return self._membership
+        return self.configured_membership()
+
+    def configured_membership(self) -> Membership:
+        members = ((user, p.id) for p in self.partners for user in p.members)
+        return Membership.of(members, self.coordinators)
+
+    def use_membership(self, membership: Membership) -> None:
+        """Replace the current membership (a whole snapshot, never edited in place)."""
+        self._membership = membership
+
     def partner_of(self, user_id: str) -> Partner | None:
-        return next((p for p in self.partners if user_id in p.members), None)
+        partner_id = self.membership.partner_of.get(user_id)
+        return self.partner(partner_id) if partner_id is not None else None
+
+    def is_coordinator(self, user_id: str) -> bool:
+        return user_id in self.membership.coordinators
 
     def redacted(self) -> dict[str, Any]:
         """The settings as a dict with secrets masked, safe to log or print."""

@@ -166,6 +166,17 @@ def new_outbox(
     return message
 
 
+async def purpose_of(session: AsyncSession, room_id: str, event_id: str) -> str | None:
+    """What the bot's sent message ``event_id`` was for (e.g. "pm:3:2"), if it is the bot's:
+    a reaction on it means something to the feature that sent it."""
+    rows = await session.scalars(
+        select(OutboxMessage.purpose).where(
+            OutboxMessage.event_id == event_id, OutboxMessage.room_id == room_id
+        )
+    )
+    return rows.first()
+
+
 async def delivered_at(session: AsyncSession, txn: str) -> datetime | None:
     """When the homeserver accepted the message with this transaction id (None: not yet,
     or never queued). Delivered means sent, not queued: a crash between the two is real."""

@@ -27,6 +27,7 @@ class Source(StrEnum):
     MEETING = "meeting"  # subject: meetings.id, key: "<occurrence, ISO UTC>/<offset seconds>"
     PRESS = "press"  # subject: press_releases.id, key: "1d" | "due"
     ROUND = "round"  # subject: sector_rounds.id, key: "half" | "1d"
+    DECISION = "decision"  # subject: decision_entries.id (a version), key: "consent"
 
 
 class Delivery(Base):

@@ -133,6 +133,17 @@ async def active_meetings(
     return list(await session.scalars(query.order_by(Meeting.start).limit(limit)))
 
 
+async def room_meetings_before(
+    session: AsyncSession, room_id: str, before: datetime, limit: int = 1000
+) -> list[Meeting]:
+    """The room's meetings not cancelled whose first date lies before ``before`` (series
+    and one-off meetings alike)."""
+    query = select(Meeting).where(
+        Meeting.room_id == room_id, Meeting.cancelled.is_(False), Meeting.start < before
+    )
+    return list(await session.scalars(query.order_by(Meeting.start.desc()).limit(limit)))
+
+
 async def changes_of(
     session: AsyncSession, meeting_ids: Sequence[int]
 ) -> dict[int, list[MeetingException]]:

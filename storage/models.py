@@ -6,6 +6,7 @@ from storage.core import HandledEvent, OutboxMessage, SyncState
 from storage.decisions.models import DecisionChain, DecisionEntry
 from storage.deliveries import Delivery
 from storage.meetings import AgendaItem, Meeting, MeetingException
+from storage.members import Coordinator, MemberChange, PartnerMember
 from storage.notices import Notice
 from storage.pending import PendingEvent
 from storage.pr.releases import PressEvent, PressRelease, PressVersion
@@ -15,14 +16,17 @@ __all__ = [
     "AgendaItem",
     "Base",
     "ContactAssignment",
+    "Coordinator",
     "DecisionChain",
     "DecisionEntry",
     "Delivery",
     "HandledEvent",
     "Meeting",
     "MeetingException",
+    "MemberChange",
     "Notice",
     "OutboxMessage",
+    "PartnerMember",
     "PendingEvent",
     "PressEvent",
     "PressRelease",

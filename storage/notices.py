@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncGenerator, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Integer, String, Text, func, select
+from sqlalchemy import Integer, Select, String, Text, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime
+from storage.bulk import RawRow, chunks
 
 #: How many of the newest notices a search looks through (retention keeps the table small).
 SEARCH_WINDOW = 2_000
@@ -104,3 +106,52 @@ async def notices_between(
         .order_by(Notice.id)
     )
     return list(rows)
+
+
+#: The columns an export reads, in this order (``storage.bulk`` rows, no ORM objects).
+EXPORTED = (
+    Notice.id,
+    Notice.created_at,
+    Notice.partner_id,
+    Notice.topic,
+    Notice.concerns,
+    Notice.text,
+    Notice.source_event_id,
+)
+
+
+def _selected(
+    room_id: str, start: datetime | None, end: datetime | None, columns: Sequence[Any]
+) -> Select[Any]:
+    query = select(*columns).where(Notice.room_id == room_id)
+    if start is not None:
+        query = query.where(Notice.created_at >= start)
+    if end is not None:
+        query = query.where(Notice.created_at < end)
+    return query
+
+
+async def export_bounds(
+    session: AsyncSession, room_id: str, start: datetime | None, end: datetime | None
+) -> tuple[int, int]:
+    """How many notices of ``room_id`` were posted from ``start`` until before ``end``, and
+    the highest id among them (0 if none): the export reads up to that id, so every pass
+    over the rows sees the same notices."""
+    count, last = (
+        await session.execute(_selected(room_id, start, end, (func.count(), func.max(Notice.id))))
+    ).one()
+    return int(count or 0), int(last or 0)
+
+
+async def stream_notices(
+    session: AsyncSession,
+    room_id: str,
+    start: datetime | None,
+    end: datetime | None,
+    last_id: int,
+    size: int = 1000,
+) -> AsyncGenerator[Sequence[RawRow], None]:
+    """The notices to export (:data:`EXPORTED` columns), oldest first, a chunk at a time."""
+    query = _selected(room_id, start, end, EXPORTED).where(Notice.id <= last_id)
+    async for part in chunks(session, query.order_by(Notice.id), size):
+        yield part

@@ -188,8 +188,14 @@ async def _generate_config(base_dir: Path, server_name: str) -> None:
         raise HomeserverError(f"synapse --generate-config failed: {out.decode(errors='replace')}")
 
 
-def _write_config(base_dir: Path, port: int, rate_limits: Literal["relaxed", "strict"]) -> None:
-    """Apply the loopback-only, quiet, fast test settings to homeserver.yaml."""
+def _write_config(
+    base_dir: Path,
+    port: int,
+    rate_limits: Literal["relaxed", "strict"],
+    overrides: Mapping[str, Any] | None = None,
+) -> None:
+    """Apply the loopback-only, quiet, fast test settings to homeserver.yaml (then
+    ``overrides``, e.g. a small ``max_upload_size``)."""
     path = base_dir / "homeserver.yaml"
     config: dict[str, Any] = yaml.safe_load(path.read_text())
     log_config = base_dir / "log.config"
@@ -229,6 +235,7 @@ def _write_config(base_dir: Path, port: int, rate_limits: Literal["relaxed", "st
         config[key] = {sub: dict(_RELAXED) for sub in subkeys}
     if rate_limits == "strict":
         config["rc_message"] = dict(_STRICT_MESSAGES)
+    config.update(overrides or {})
     path.write_text(yaml.safe_dump(config, sort_keys=False))
 
 
@@ -250,6 +257,7 @@ async def run_homeserver(
     *,
     port: int | None = None,
     rate_limits: Literal["relaxed", "strict"] = "relaxed",
+    overrides: Mapping[str, Any] | None = None,
 ) -> AsyncIterator[Homeserver]:
     """Generate the config in base_dir on first use, start Synapse, yield it, stop it.
 
@@ -261,7 +269,7 @@ async def run_homeserver(
         await _generate_config(base_dir, server_name)
     if port is None:
         port = old_port if old_port is not None and _port_is_free(old_port) else free_port()
-    _write_config(base_dir, port, rate_limits)
+    _write_config(base_dir, port, rate_limits, overrides)
     homeserver = Homeserver(base_dir=base_dir, port=port, server_name=server_name)
     await homeserver.start()
     try:

@@ -14,8 +14,14 @@ SCENARIO: list[tuple[str, str]] = [
     ("stadt1", "!hilfe"),
     ("agentur1", "!kontakte"),
     ("stadt1", "!kontakte setzen agentur {agentur1}"),
-    ("koordination", "!kontakte setzen jobcenter {jobcenter1} vertretung={koordination}"),
+    ("koordination", "!kontakte setzen jobcenter {jobcenter1}"),
     ("jobcenter1", "!hilfe kontakte"),
+    # Members: who belongs to which partner; only the coordinators change it, in the chat.
+    ("agentur1", "!mitglieder"),
+    ("stadt1", "!mitglied hinzufügen stadt @e.neumann:example.org"),
+    ("koordination", "!mitglied hinzufügen stadt @e.neumann:example.org"),
+    ("koordination", "!mitglied entfernen stadt @e.neumann:example.org"),
+    ("koordination", "!mitglieder verlauf"),
     ("agentur1", "!terminn"),
     # Meetings: a series, an agenda item from a partner, the list, one meeting, its .ics file.
     ("stadt1", "!termin neu morgen 10:00 Koordinierungsrunde"),
@@ -59,7 +65,19 @@ SCENARIO: list[tuple[str, str]] = [
         "!beschluss Gemeinsame Qualifizierungsoffensive Logistik "
         "verantwortlich={agentur1} frist=31.12.",
     ),
+    # Kept as typed: quotation marks and all (the hash chain protects exactly this text).
+    (
+        "stadt1",
+        '!beschluss Jobmesse „Zukunft Magdeburg“ und "MINT" gemeinsam ausrichten frist=31.03.2027',
+    ),
     ("agentur1", "!beschlüsse"),
+    # Consent per partner: each organisation agrees for itself (or objects, with a reason).
+    ("agentur1", "!beschluss zustimmen 1"),
+    ("jobcenter1", "!beschluss widersprechen 1 Finanzierung 2027 noch offen"),
+    ("jobcenter1", "!beschluss zustimmen 1"),
+    ("koordination", '!beschluss Jobmesse im Frühjahr zustimmung="stadt, agentur"'),
+    ("koordination", "!beschluss ändern 6 Jobmesse im Juni zustimmung=alle"),
+    ("agentur1", "!beschluss 1"),
     ("koordination", "!export beschlüsse csv"),
     # Sector round: the coordinator opens it, Stadt and Agentur disagree on C, a notice, the table.
     ("koordination", "!runde start übermorgen"),
@@ -69,10 +87,17 @@ SCENARIO: list[tuple[str, str]] = [
     ),
     ("agentur1", "!branche melden Industrie rückläufig Kurzarbeit in zwei Betrieben"),
     (
+        "agentur1",
+        "!branche melden H stabil Lagerflächen knapp, Einstellungen vorsichtig horizont=6 Monate",
+    ),
+    (
         "jobcenter1",
         "!info Neuansiedlung Logistikzentrum, ca. 200 Stellen ab Q3 thema=Ansiedlung betrifft=H",
     ),
     ("koordination", "!branchen"),
+    ("koordination", "!export infos csv"),
+    # Data protection: a customer number in the room gets a warning, and nothing is stored.
+    ("stadt1", "Kunde 123A456789 hat die Maßnahme abgebrochen"),
 ]
 
 

@@ -17,13 +17,14 @@ from commands.decisions import texts as decisions_texts
 from commands.export import texts as export_texts
 from commands.help import texts as help_texts
 from commands.meetings import texts as meetings_texts
+from commands.members import texts as members_texts
 from commands.notices import texts as notices_texts
 from commands.pr import texts as pr_texts
 from commands.sectors import texts as sectors_texts
 from commands.status import texts as status_texts
 
 if TYPE_CHECKING:
-    from commands.core.router import Command
+    from commands.core.router import Command, Variant
 
 Language = Literal["de", "en"]
 
@@ -44,6 +45,7 @@ TEXT_MODULES: tuple[ModuleType, ...] = (
     help_texts,
     status_texts,
     contacts_texts,
+    members_texts,
     pr_texts,
     meetings_texts,
     decisions_texts,
@@ -75,12 +77,13 @@ def declared_commands() -> list[Command[Any]]:
     from commands.export import commands as export
     from commands.help import commands as help_
     from commands.meetings import commands as meetings
+    from commands.members import commands as members
     from commands.notices import commands as notices
     from commands.pr import commands as pr
     from commands.sectors import commands as sectors
     from commands.status import commands as status
 
-    tables = (help_, status, contacts, pr, meetings, decisions, export, notices, sectors)
+    tables = (help_, status, contacts, members, pr, meetings, decisions, export, notices, sectors)
     return [command for table in tables for command in table.commands()]
 
 
@@ -89,15 +92,35 @@ def _by_full_name() -> dict[str, Command[Any]]:
     return {c.full_name: c for c in declared_commands()}
 
 
-def usage_of(reference: str) -> str:
-    """What ``{usage:<reference>}`` stands for (see :data:`USAGE`)."""
+#: Catalogue keys naming a command's fields in usages: ``arg.datum`` is "datum" in German
+#: and "date" in English (options are named by their declared English alias instead).
+ARG_LABEL = "arg."
+
+
+def labels(texts: Mapping[str, Entry]) -> dict[str, str]:
+    """The field labels of one language's texts (``arg.*`` keys), by field name."""
+    return {
+        key.removeprefix(ARG_LABEL): entry
+        for key, entry in texts.items()
+        if key.startswith(ARG_LABEL) and isinstance(entry, str)
+    }
+
+
+def usage_of(reference: str, language: Language = "de") -> str:
+    """What ``{usage:<reference>}`` stands for in ``language`` (see :data:`USAGE`)."""
     match = USAGE.fullmatch(f"{{usage:{reference}}}")
     if match is None:
         raise KeyError(f"not a usage reference: {reference!r}")
-    return _usage(match)
+    return _usage(match, _labels(language))
 
 
-def _usage(match: re.Match[str]) -> str:
+@cache
+def _labels(language: Language) -> dict[str, str] | None:
+    """English usages name fields by their English labels; German ones by the field."""
+    return labels(merged(language)) if language != "de" else None
+
+
+def _usage(match: re.Match[str], names: Mapping[str, str] | None) -> str:
     command = _by_full_name().get(match.group(1).strip())
     if command is None:
         raise KeyError(f"{match.group(0)} names no declared command")
@@ -109,12 +132,21 @@ def _usage(match: re.Match[str]) -> str:
         if name not in command.args.model_fields:
             raise KeyError(f"{match.group(0)}: {command.full_name} has no argument {name!r}")
         filled[name] = "{" + (param or name) + "}"
-    return command.usage(short=short, filled=filled)
+    return command.usage(short=short, filled=filled, labels=names)
 
 
-def with_usages(texts: Mapping[str, Entry]) -> dict[str, Entry]:
-    """``texts`` with every ``{usage:…}`` reference replaced by the declared usage."""
-    return {key: _fill_usages(entry) for key, entry in texts.items()}
+def with_usages(texts: Mapping[str, Entry], language: Language = "de") -> dict[str, Entry]:
+    """``texts`` with every ``{usage:…}`` reference replaced by the declared usage, in
+    ``language`` (English usages name the English command and fields)."""
+    names = labels(texts) if language != "de" else None
+
+    def fill(text: str) -> str:
+        return USAGE.sub(lambda m: _usage(m, names), text) if "{usage:" in text else text
+
+    return {
+        key: Plural(one=fill(e.one), other=fill(e.other)) if isinstance(e, Plural) else fill(e)
+        for key, e in texts.items()
+    }
 
 
 def wordings(entry: Entry) -> tuple[str, ...]:
@@ -122,22 +154,20 @@ def wordings(entry: Entry) -> tuple[str, ...]:
     return entry.wordings() if isinstance(entry, Plural) else (entry,)
 
 
-def _fill_usages(entry: Entry) -> Entry:
-    if isinstance(entry, Plural):
-        return Plural(one=_fill(entry.one), other=_fill(entry.other))
-    return _fill(entry)
-
-
-def _fill(text: str) -> str:
-    return USAGE.sub(_usage, text) if "{usage:" in text else text
-
-
 class Catalogue:
     """One language's texts. ``t`` gives a string, ``line`` gives markup with parts kept."""
 
     def __init__(self, language: Language) -> None:
         self.language: Language = language
-        self._texts = with_usages(merged(language))
+        self._texts = with_usages(merged(language), language)
+        self._labels = labels(self._texts) if language != "de" else None
+
+    def usage(self, command: Command[Any]) -> str:
+        """The command's usage in this catalogue's language."""
+        return command.usage(labels=self._labels)
+
+    def variant_usage(self, command: Command[Any], variant: Variant[Any]) -> str:
+        return command.variant_usage(variant, self._labels)
 
     def has(self, key: str) -> bool:
         return key in self._texts

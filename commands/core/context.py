@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,11 +22,18 @@ Clock = Callable[[], datetime]
 
 @dataclass(frozen=True)
 class Attachment:
-    """A file uploaded to the room with the reply (exports, .ics)."""
+    """A file uploaded to the room with the reply (exports, .ics): its bytes, or – for a
+    file of any length (exports) – a file on disk that is uploaded from there
+    (``commands.export.spool``)."""
 
     filename: str
     mimetype: str
-    data: bytes
+    data: bytes = b""
+    path: Path | None = None
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size if self.path is not None else len(self.data)
 
 
 @dataclass

@@ -153,6 +153,8 @@ def cause(source: Source, subject_id: int, key: str) -> tuple[object, ...]:
         return ("reminder", subject_id, occurrence, int(seconds))
     if source is Source.PRESS:
         return ("pm-reminder", subject_id, key)
+    if source is Source.DECISION:
+        return ("decision-reminder", subject_id, key)
     return ("round-reminder", subject_id, key)
 
 

@@ -1,4 +1,5 @@
-"""Who may do what (partner member, coordinator, anyone else): configured, never guessed."""
+"""Who may do what (partner member, coordinator, anyone else): from the current membership
+(the database, seeded from the configuration; ``commands.members``), never guessed."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class Role(Enum):
 
 @dataclass(frozen=True)
 class Identity:
-    """What the configuration says about one user."""
+    """What the current membership says about one user."""
 
     user_id: str
     partner: Partner | None
@@ -37,7 +38,8 @@ class Identity:
 
 
 def identify(settings: Settings, user_id: str) -> Identity:
-    return Identity(user_id, settings.partner_of(user_id), user_id in settings.coordinators)
+    """The user's roles now: read from the in-memory membership, no database round trip."""
+    return Identity(user_id, settings.partner_of(user_id), settings.is_coordinator(user_id))
 
 
 def refusal_text(texts: Catalogue, sender: Identity, role: Role, command: str) -> str:

@@ -22,8 +22,24 @@ if TYPE_CHECKING:
     from commands.core.context import Context, Reply
 
 PREFIX = "!"
-_QUOTES = {'"': '"', "„": "“", "“": "”", "»": "«", "«": "»"}
-_OPTION = re.compile(r"^([A-Za-zÄÖÜäöüß_]+)=(.*)$", re.DOTALL)
+#: Opening quotation marks and the marks that may close them (German, English, French,
+#: straight): they group a value holding spaces, never the free text. The straight
+#: apostrophe opens nothing: it starts words ('s, 'ne).
+_QUOTES = {
+    '"': '"',
+    "„": "“”",
+    "‚": "‘’",
+    "“": "”“",
+    "‘": "’‘",
+    "»": "«»",
+    "«": "»«",
+    "›": "‹›",
+    "‹": "›‹",
+}
+#: Every quotation mark: a free text of nothing else is no text.
+_QUOTE_MARKS = "\"'„“”‚‘’»«›‹"
+_OPTION = re.compile(r"([A-Za-zÄÖÜäöüß_]+)=")
+_WORD = re.compile(r"\S+")
 
 
 class NoArgs(BaseModel):
@@ -68,7 +84,7 @@ class Command(Generic[A]):
     variants: tuple[Variant[A], ...] = ()
     sub: tuple[str, ...] = ()  # subcommand names, German first ("setzen", "set")
     positional: tuple[str, ...] = ()
-    rest: str | None = None  # field that takes the remaining text, newlines included
+    rest: str | None = None  # field of the free text, cut from the message as typed (``bind``)
     options: dict[str, str] = field(default_factory=dict)  # alias -> field (e.g. "place": "ort")
     #: The handler only reads storage, so its reply may go out before it is recorded
     #: (``bot.dispatch``); ``tests/unit/test_reading_commands.py`` holds every such command to it.
@@ -99,36 +115,57 @@ class Command(Generic[A]):
         taken = {*self.positional, self.rest}
         return [name for name in self.args.model_fields if name not in taken]
 
-    def usage(self, *, short: bool = False, filled: Mapping[str, str] | None = None) -> str:
+    def usage(
+        self,
+        *,
+        short: bool = False,
+        filled: Mapping[str, str] | None = None,
+        labels: Mapping[str, str] | None = None,
+    ) -> str:
         """``!kontakte setzen <partner> <person> [vertretung=…]`` from the declaration.
 
         ``short`` leaves out what is optional; ``filled`` writes a value (or a ``{name}``
         placeholder of a text) instead of ``<field>``, for an option as ``field=value``.
+        ``labels`` (English field names from the catalogue) gives the English usage:
+        ``!contacts set <partner> <person> [deputy=…]``, options by their English alias.
         """
         filled = filled or {}
         fields = self.args.model_fields
-        words = [PREFIX + self.full_name]
+        english = {field: alias for alias, field in self.options.items()} if labels else {}
+        label = (labels or {}).get
+        words = [PREFIX + (self.english_name if labels else self.full_name)]
         for name in (*self.positional, *([self.rest] if self.rest else [])):
+            shown = label(name, name)
             if name in filled:
                 words.append(filled[name])
             elif fields[name].is_required():
-                words.append(f"<{name}>")
+                words.append(f"<{shown}>")
             elif not short:
-                words.append(f"[{name}]")
+                words.append(f"[{shown}]")
         for name in self.option_fields():
-            info = fields[name]
+            info, shown = fields[name], english.get(name, name)
             if name in filled:
-                words.append(f"{name}={filled[name]}")
+                words.append(f"{shown}={filled[name]}")
             elif info.is_required():
-                words.append(f"<{name}=…>")
+                words.append(f"<{shown}=…>")
             elif not short:
                 words.append(
-                    f"[{name}=…]" if info.default in (None, "") else f"[{name}={info.default}]"
+                    f"[{shown}=…]" if info.default in (None, "") else f"[{shown}={info.default}]"
                 )
         return " ".join(words)
 
-    def variant_usage(self, variant: Variant[Any]) -> str:
-        return f"{PREFIX}{self.full_name} {variant.form}"
+    def variant_usage(self, variant: Variant[Any], labels: Mapping[str, str] | None = None) -> str:
+        """``!beschluss [nr]``; with ``labels`` the English ``!decision [no]``."""
+        if not labels:
+            return f"{PREFIX}{self.full_name} {variant.form}"
+        form = _FORM_WORD.sub(
+            lambda m: m.group(1) + labels.get(m.group(2), m.group(2)), variant.form
+        )
+        return f"{PREFIX}{self.english_name} {form}"
+
+
+#: A field named in a variant's form: ``<nr>`` or ``[nr]``.
+_FORM_WORD = re.compile(r"([<\[])(\w+)")
 
 
 @dataclass(frozen=True)
@@ -165,11 +202,10 @@ class Router:
         if not stripped.startswith(PREFIX) or len(stripped) < 2 or stripped[1].isspace():
             return None
         first, _, body = stripped.partition("\n")
-        try:
-            tokens = tokenize(first[len(PREFIX) :])
-        except CommandError as error:
-            raise UsageError(error, None) from None
-        name = tokens.pop(0)
+        line = first[len(PREFIX) :]
+        name_end = _word(line, 0)
+        assert name_end is not None  # the text after the prefix starts with a word
+        name = line[: name_end[1]]
         family = self.family(name)
         if not family:
             close = difflib.get_close_matches(name.casefold(), self._by_name, n=1, cutoff=0.7)
@@ -178,91 +214,212 @@ class Router:
                 key, name=name, close=close[0] if close else "", show_usage=False
             )
             raise UsageError(unknown, None)
-        command = _pick(family, tokens)
+        rest = line[name_end[1] :]
+        sub = _word(rest, 0)
+        word = rest[sub[0] : sub[1]] if sub else None
+        command = _pick(family, word)
         if command is None:
             raise UsageError(
-                CommandError("error.unknown_sub", name=name, word=tokens[0] if tokens else ""),
-                family[0],
+                CommandError("error.unknown_sub", name=name, word=word or ""), family[0]
             )
-        if command.sub:
-            tokens.pop(0)
+        if command.sub and sub is not None:
+            rest = rest[sub[1] :]
         try:
-            return Invocation(command, bind(command, tokens, body))
+            return Invocation(command, bind(command, rest, body))
         except CommandError as error:
             raise UsageError(error, command) from None
 
 
-def _pick(family: Sequence[Command[Any]], tokens: list[str]) -> Command[Any] | None:
-    word = tokens[0].casefold() if tokens else None
+def _pick(family: Sequence[Command[Any]], word: str | None) -> Command[Any] | None:
+    folded = word.casefold() if word is not None else None
     for command in family:
-        if word is not None and word in [s.casefold() for s in command.sub]:
+        if folded is not None and folded in [s.casefold() for s in command.sub]:
             return command
     return next((c for c in family if not c.sub), None)
 
 
-def tokenize(line: str) -> list[str]:
-    """Split on spaces; ``"…"``, ``„…“`` and ``»…«`` keep spaces, also after ``key=``."""
-    tokens: list[str] = []
-    current: list[str] = []
-    closing: str | None = None
-    quoted = False
-    for char in line:
-        if closing is not None:
-            if char == closing:
-                closing = None
-            else:
-                current.append(char)
-        elif char in _QUOTES:
-            closing = _QUOTES[char]
-            quoted = True
-        elif char.isspace():
-            if current or quoted:
-                tokens.append("".join(current))
-            current, quoted = [], False
-        else:
-            current.append(char)
-    if closing is not None:
-        raise CommandError("error.unclosed_quote")
-    if current or quoted:
-        tokens.append("".join(current))
-    return tokens
+def _word(line: str, start: int) -> tuple[int, int] | None:
+    """The bounds of the first whitespace-delimited word at or after ``start``."""
+    found = _WORD.search(line, start)
+    return (found.start(), found.end()) if found else None
 
 
-def bind(command: Command[Any], tokens: list[str], body: str) -> BaseModel:
-    """Map tokens onto the command's argument model and validate it."""
-    fields = command.args.model_fields
+def _closing(line: str, start: int) -> int | None:
+    """The index of the quote closing the one at ``start``: a fitting closing mark that
+    ends a word (space or line end after it); None if there is none."""
+    marks = _QUOTES[line[start]]
+    for index in range(start + 1, len(line)):
+        if line[index] in marks and (index + 1 == len(line) or line[index + 1].isspace()):
+            return index
+    return None
+
+
+def _token(line: str, start: int) -> tuple[str, int]:
+    """A positional value at ``start``: one word, or a quoted group holding spaces."""
+    if line[start] in _QUOTES:
+        end = _closing(line, start)
+        if end is None:
+            raise CommandError("error.unclosed_quote")
+        return line[start + 1 : end], end + 1
+    bounds = _word(line, start)
+    assert bounds is not None  # ``start`` is at a word
+    return line[bounds[0] : bounds[1]], bounds[1]
+
+
+@dataclass(frozen=True)
+class _Option:
+    """An option as typed: where its word starts, its name and the field it sets."""
+
+    start: int
+    typed: str
+    field: str
+
+
+class _Line:
+    """The first line after the command's name, read from left to right."""
+
+    def __init__(self, text: str, allowed: Mapping[str, str]) -> None:
+        self.text = text
+        self.allowed = allowed
+
+    def skip(self, index: int) -> int:
+        bounds = _word(self.text, index)
+        return bounds[0] if bounds else len(self.text)
+
+    def option_at(self, index: int) -> _Option | None:
+        """The option starting at ``index`` (a word start), if its name is declared."""
+        match = _OPTION.match(self.text, index)
+        if match is None or match.group(1).casefold() not in self.allowed:
+            return None
+        return _Option(index, match.group(1), self.allowed[match.group(1).casefold()])
+
+    def next_option(self, index: int, *, strict: bool) -> tuple[int, _Option | None]:
+        """The start of the first option at a word start from ``index`` on (or the line's
+        end). ``strict``: a ``name=`` word with an undeclared name is refused."""
+        position = index
+        while (bounds := _word(self.text, position)) is not None:
+            position = bounds[1]
+            if bounds[0] and not self.text[bounds[0] - 1].isspace():
+                continue  # inside a value's first word (``wiederholung=FREQ=DAILY``)
+            option = self.option_at(bounds[0])
+            if option is not None:
+                return bounds[0], option
+            if strict and (unknown := _OPTION.match(self.text, bounds[0])) is not None:
+                raise CommandError("error.unknown_option", option=unknown.group(1))
+        return len(self.text), None
+
+
+def bind(command: Command[Any], line: str, body: str) -> BaseModel:
+    """Map the rest of the first line and the lines below onto the command's argument
+    model and validate it.
+
+    The first line holds, in this order: the positional values (one word each, or a
+    quoted group), the free text (``rest``), then the options. An option is a word
+    ``name=value`` whose name the command declares (a field or an alias of ``options``,
+    any case); its value is a quoted group (``ort="Rathaus, Raum 3"``) or everything up
+    to the next option or the line's end (``horizont=6 Monate``). The free text is cut
+    from the message as typed: quotes, ``=`` and spaces inside it stay as they are, and a
+    ``name=`` word that is no declared option stays text (``=HYPERLINK(…)``, ``a=b``);
+    after the first option (and in a command without free text) such a word is refused
+    as an unknown option, so a mistyped option is named.
+    Only the whitespace before and after the whole text and before the first option is
+    dropped; a text of nothing but quotation marks (``""``) is no text. The lines below
+    the first belong to the free text, unchanged (options are read on the first line only).
+    An unquoted value of several words that its field refuses while the first word alone
+    would do is explained as words after the option (``horizont=6 Wochen``), never moved
+    into the free text.
+    """
     allowed = {name.casefold(): name for name in command.option_fields()}
     allowed.update({alias.casefold(): target for alias, target in command.options.items()})
+    reader = _Line(line, allowed)
     values: dict[str, Any] = {}
-    words: list[str] = []
-    for token in tokens:
-        match = _OPTION.match(token)
-        if match and match.group(1).casefold() in allowed:
-            values[allowed[match.group(1).casefold()]] = match.group(2)
-        elif match and not command.rest:
-            raise CommandError("error.unknown_option", option=match.group(1))
-        else:
-            words.append(token)
+    index = reader.skip(0)
     for name in command.positional:
-        if words:
-            values[name] = words.pop(0)
+        if index == len(line) or reader.option_at(index) is not None:
+            break
+        values[name], index = _token(line, index)
+        index = reader.skip(index)
+    start, option = reader.next_option(index, strict=not command.rest)
+    head = line[index:start] if option is None else line[index:start].rstrip()
     if command.rest:
-        text = " ".join(words)
-        text = f"{text}\n{body}" if body.strip() else text
-        if text.strip():
+        text = f"{head}\n{body}" if body.strip() else head
+        if text.strip(_QUOTE_MARKS + " \t\n"):  # only quotation marks is no text: ``""``
             values[command.rest] = text.strip()
-    elif words or body.strip():
-        raise CommandError("error.extra_words", words=" ".join(words) or body.strip()[:40])
+    elif head.strip() or body.strip():
+        raise CommandError("error.extra_words", words=head.strip() or body.strip()[:40])
+    spaced = _options(reader, option, values)
     try:
         model: BaseModel = command.args.model_validate(values)
         return model
     except ValidationError as exc:
-        raise _explain(exc, fields) from None
+        raise _explain_options(command, exc, values, spaced) from None
 
 
-def _explain(exc: ValidationError, fields: dict[str, Any]) -> CommandError:
+def _options(
+    reader: _Line, option: _Option | None, values: dict[str, Any]
+) -> dict[str, tuple[str, str]]:
+    """Read the options into ``values``; returns the unquoted values holding spaces, by
+    field, as (name typed, value)."""
+    line = reader.text
+    spaced: dict[str, tuple[str, str]] = {}
+    seen: set[str] = set()
+    while option is not None:
+        if option.field in seen:
+            raise CommandError("error.duplicate_option", option=option.typed)
+        seen.add(option.field)
+        start = option.start + len(option.typed) + 1
+        if start < len(line) and line[start] in _QUOTES:
+            end = _closing(line, start)
+            if end is None:
+                raise CommandError("error.unclosed_quote")
+            values[option.field] = line[start + 1 : end]
+            after, following = reader.next_option(end + 1, strict=True)
+            if line[end + 1 : after].strip():
+                raise CommandError(
+                    "error.words_after_option",
+                    option=option.typed,
+                    value=line[start : end + 1],
+                    words=line[end + 1 : after].strip()[:60],
+                )
+        else:
+            after, following = reader.next_option(start, strict=True)
+            value = line[start:after].strip()
+            values[option.field] = value
+            if len(value.split()) > 1:
+                spaced[option.field] = (option.typed, value)
+        option = following
+    return spaced
+
+
+def _explain_options(
+    command: Command[Any],
+    exc: ValidationError,
+    values: dict[str, Any],
+    spaced: Mapping[str, tuple[str, str]],
+) -> CommandError:
+    """The error to show: for an option whose value of several words is refused while
+    its first word alone would do, the words after it are named (``horizont=6 Wochen``)."""
+    failed = _failed_field(exc)
+    if failed in spaced:
+        typed, value = spaced[failed]
+        first, rest = value.split(maxsplit=1)
+        try:
+            command.args.model_validate({**values, failed: first})
+        except ValidationError as again:
+            if _failed_field(again) == failed:
+                return _explain(exc)
+        return CommandError("error.words_after_option", option=typed, value=first, words=rest[:60])
+    return _explain(exc)
+
+
+def _failed_field(exc: ValidationError) -> str:
+    loc = exc.errors()[0]["loc"]
+    return str(loc[0]) if loc else ""
+
+
+def _explain(exc: ValidationError) -> CommandError:
     error = exc.errors()[0]
-    name = str(error["loc"][0]) if error["loc"] else ""
+    name = _failed_field(exc)
     cause = error.get("ctx", {}).get("error")
     if isinstance(cause, ArgError):
         return CommandError(cause.key, **cause.params)

@@ -18,6 +18,9 @@ DE: dict[str, Entry] = {
     "error.unclosed_quote": "Ein Anführungszeichen wurde nicht geschlossen.",
     "error.unknown_option": "Die Angabe „{option}=“ gibt es bei diesem Befehl nicht.",
     "error.extra_words": "Zu viele Angaben: „{words}“.",
+    "error.words_after_option": "Nach „{option}={value}“ steht noch „{words}“. Einen Wert mit "
+    'Leerzeichen setzen Sie in Anführungszeichen ({option}="…"), Ihren Text vor die Angaben.',
+    "error.duplicate_option": "Die Angabe „{option}=“ steht zweimal. Bitte nur einmal angeben.",
     "error.missing_arg": "Es fehlt die Angabe <{arg}>.",
     "error.invalid_arg": "„{value}“ ist für <{arg}> nicht gültig.",
     "error.too_long": "<{arg}> ist zu lang (höchstens {limit} Zeichen).",
@@ -43,14 +46,19 @@ DE: dict[str, Entry] = {
     "role.member": "ein Mitglied der Partner",
     "role.participant": "Partner und Koordination",
     "role.coordinator": "die Koordination",
-    "yours.guest": "Gast (nicht in der Konfiguration)",
+    "yours.guest": "Gast (kein Mitglied eines Partners)",
     "yours.coordinator": "Koordination",
     "yours.member": "Partner ({partner})",
     "yours.both": "Koordination und Partner ({partner})",
     # invites and misc
     "privacy.warning": "Hinweis: Diese Nachricht sieht aus, als enthalte sie Daten einer "
-    "einzelnen Person ({reason}). Bitte hier nur zusammengefasste Angaben – "
-    "die Nachricht wurde nicht gespeichert.",
+    "einzelnen Person ({reason}). Sie ist noch im Raum zu sehen – bitte löschen Sie sie "
+    "(Menü der Nachricht › Entfernen). Hier bitte nur zusammengefasste Angaben.",
+    "privacy.redacted": "Hinweis: Diese Nachricht sah aus, als enthalte sie Daten einer "
+    "einzelnen Person ({reason}). Ich habe sie aus dem Raum entfernt. Hier bitte nur "
+    "zusammengefasste Angaben.",
+    "privacy.not_run": "Der Befehl wurde nicht ausgeführt – bitte ohne diese Angaben neu senden.",
+    "privacy.redaction_reason": "Mögliche Daten einer einzelnen Person ({reason})",
     "privacy.reason.customer_number": "Kundennummer",
     "privacy.reason.bg_number": "Nummer einer Bedarfsgemeinschaft",
     "privacy.reason.insurance_number": "Sozialversicherungsnummer",
@@ -62,6 +70,26 @@ DE: dict[str, Entry] = {
     "dates.no_such_time": "Am {day} gibt es {time} Uhr wegen der Zeitumstellung nicht. "
     "Bitte eine andere Uhrzeit wählen.",
     "dates.bad_duration": "„{value}“ ist keine gültige Dauer – z. B. 90 (Minuten) oder 1h30m.",
+    # field names in usages (commands/core/catalogue.py: ARG_LABEL)
+    "arg.befehl": "befehl",
+    "arg.datum": "datum",
+    "arg.format": "format",
+    "arg.frist": "frist",
+    "arg.grund": "grund",
+    "arg.id": "id",
+    "arg.nr": "nr",
+    "arg.partner": "partner",
+    "arg.person": "person",
+    "arg.punkt": "punkt",
+    "arg.sektor": "sektor",
+    "arg.serie": "serie",
+    "arg.suchbegriff": "suchbegriff",
+    "arg.text": "text",
+    "arg.titel": "titel",
+    "arg.trend": "trend",
+    "arg.vermerk": "vermerk",
+    "arg.was": "was",
+    "arg.zeit": "zeit",
 }
 
 EN: dict[str, Entry] = {
@@ -77,6 +105,9 @@ EN: dict[str, Entry] = {
     "error.unclosed_quote": "A quotation mark was not closed.",
     "error.unknown_option": "This command has no “{option}=” option.",
     "error.extra_words": "Too many arguments: “{words}”.",
+    "error.words_after_option": "“{option}={value}” is followed by “{words}”. Put a value with "
+    'spaces in quotation marks ({option}="…") and your text before the options.',
+    "error.duplicate_option": "The option “{option}=” is given twice. Please give it once.",
     "error.missing_arg": "<{arg}> is missing.",
     "error.invalid_arg": "“{value}” is not valid for <{arg}>.",
     "error.too_long": "<{arg}> is too long (at most {limit} characters).",
@@ -102,12 +133,19 @@ EN: dict[str, Entry] = {
     "role.member": "a partner member",
     "role.participant": "partners and coordinators",
     "role.coordinator": "the coordinators",
-    "yours.guest": "guest (not in the configuration)",
+    "yours.guest": "guest (not a member of a partner)",
     "yours.coordinator": "coordinator",
     "yours.member": "partner ({partner})",
     "yours.both": "coordinator and partner ({partner})",
     "privacy.warning": "Note: this message looks as if it carries data about an individual "
-    "({reason}). Please post only aggregated information here – the message was not stored.",
+    "({reason}). It is still visible in the room – please delete it (the message's menu › "
+    "Remove). Please post only aggregated information here.",
+    "privacy.redacted": "Note: this message looked as if it carried data about an individual "
+    "({reason}). I have removed it from the room. Please post only aggregated information "
+    "here.",
+    "privacy.not_run": "The command was not carried out – please send it again without these "
+    "details.",
+    "privacy.redaction_reason": "Possible data about an individual ({reason})",
     "privacy.reason.customer_number": "a customer number",
     "privacy.reason.bg_number": "a benefit household number",
     "privacy.reason.insurance_number": "a social insurance number",
@@ -118,4 +156,24 @@ EN: dict[str, Entry] = {
     "dates.no_such_time": "On {day} there is no {time} because of the clock change. "
     "Please choose another time.",
     "dates.bad_duration": "“{value}” is not a valid duration – e.g. 90 (minutes) or 1h30m.",
+    # field names in usages
+    "arg.befehl": "command",
+    "arg.datum": "date",
+    "arg.format": "format",
+    "arg.frist": "deadline",
+    "arg.grund": "reason",
+    "arg.id": "id",
+    "arg.nr": "no",
+    "arg.partner": "partner",
+    "arg.person": "person",
+    "arg.punkt": "item",
+    "arg.sektor": "sector",
+    "arg.serie": "series",
+    "arg.suchbegriff": "search term",
+    "arg.text": "text",
+    "arg.titel": "title",
+    "arg.trend": "trend",
+    "arg.vermerk": "note",
+    "arg.was": "what",
+    "arg.zeit": "time",
 }

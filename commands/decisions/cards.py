@@ -5,19 +5,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from commands.core.catalogue import Catalogue
 from commands.core.context import Context
+from commands.core.dates import DateFormatter
 from commands.core.markup import Inline, Line, Text, join
+from commands.decisions.standing import Consent, Given, Mark
 from commands.decisions.words import (
     OUTCOMES,
     author,
     outcome_label,
     overdue,
-    partner_labels,
     person,
 )
-from storage.decisions.models import DecisionEntry, Kind, Listed, Status
+from config import Settings
+from storage.decisions.models import CONSENT_KINDS, DecisionEntry, Kind, Listed, Status
 
 EXCERPT = 80
+#: The purpose of the bot's messages that show one valid decision ("decision:7"): a ✅
+#: reaction on such a message consents to that version.
+PURPOSE = "decision"
+
+
+def card_purpose(entry_id: int) -> str:
+    return f"{PURPOSE}:{entry_id}"
+
+
+def parse_purpose(purpose: str | None) -> int | None:
+    """The decision a message with this purpose shows, None for any other message."""
+    head, _, number = (purpose or "").partition(":")
+    return int(number) if head == PURPOSE and number.isdigit() else None
 
 
 def today(ctx: Context) -> date:
@@ -35,20 +51,21 @@ def detail_lines(
     status: Status,
     meeting_title: str | None,
     *,
+    consent: Consent | None = None,
     mention: bool = False,
 ) -> list[Line]:
-    """Outcome and agreement, dissent, responsible person and deadline, meeting, who and when.
+    """Outcome and consent, dissent, responsible person and deadline, meeting, who and when.
 
+    ``consent`` adds the status line and one line per partner (✅, ⏳, ✋);
     ``mention`` makes the responsible person a pill (notified) — only when recording.
     """
     texts, settings = ctx.texts, ctx.settings
     lines: list[Line] = []
     if entry.outcome in OUTCOMES:
-        parts = [texts.line("decisions.line.outcome", outcome=outcome_label(texts, entry.outcome))]
-        if entry.agreed:
-            agreed = partner_labels(texts, settings, entry.agreed)
-            parts.append(texts.line("decisions.line.agreed", partners=agreed))
-        lines.append(join(parts, " · "))
+        outcome = outcome_label(texts, entry.outcome)
+        lines.append(texts.line("decisions.line.outcome", outcome=outcome))
+    if consent is not None:
+        lines.extend(consent_lines(texts, settings, ctx.dates, consent))
     if entry.dissent:
         lines.append(texts.line("decisions.line.dissent", text=entry.dissent))
     duty: list[Line] = []
@@ -96,6 +113,51 @@ def detail_lines(
     return lines
 
 
+def consent_lines(
+    texts: Catalogue, settings: Settings, dates: DateFormatter, consent: Consent
+) -> list[Line]:
+    """``Zustimmung: 1 von 3 Partnern …`` and one line per partner with ✅, ⏳ or ✋."""
+    partners = settings.partners
+    count = len(partners)
+    given = count - len(consent.missing(partners))
+    objecting = consent.objecting(partners)
+    if consent.carried(partners):
+        lines = [texts.line("decisions.consent.carried")]
+    elif objecting:
+        names = ", ".join(p.label for p in objecting)
+        lines = [texts.line("decisions.consent.objected", given=given, count=count, partners=names)]
+    else:
+        lines = [texts.line("decisions.consent.open", given=given, count=count)]
+    for partner in partners:
+        stand = consent.stand(partner.id)
+        when = dates.moment(stand.at) if stand.at is not None else ""
+        who = person(settings, stand.user_id)
+        if stand.mark is Mark.PENDING:
+            lines.append(texts.line("decisions.consent.line_pending", partner=partner.name))
+        elif stand.mark is Mark.OBJECTED:
+            lines.append(
+                texts.line(
+                    "decisions.consent.line_objected",
+                    partner=partner.name,
+                    who=who,
+                    when=when,
+                    reason=stand.reason,
+                )
+            )
+        else:
+            key = {
+                Given.MEETING: "decisions.consent.line_meeting",
+                Given.RECORDED: "decisions.consent.line_recorded",
+            }.get(stand.given or Given.OWN, "decisions.consent.line_own")
+            lines.append(texts.line(key, partner=partner.name, who=who, when=when))
+    return lines
+
+
+def acts_on(entry: DecisionEntry) -> int | None:
+    """The entry an entry acts on: ``refers_to``, or for a consent entry ``concerns``."""
+    return entry.concerns if entry.kind in CONSENT_KINDS else entry.refers_to
+
+
 def history_lines(ctx: Context, entries: Sequence[Listed]) -> list[Line]:
     """One line per entry of a decision's history, oldest first."""
     lines = []
@@ -106,6 +168,20 @@ def history_lines(ctx: Context, entries: Sequence[Listed]) -> list[Line]:
         text = entry.wording
         if kind == Kind.DONE.value and entry.wording:
             key = "decisions.history.done_note"
+        if kind in CONSENT_KINDS:
+            partner = ctx.settings.partner(entry.author_partner) if entry.author_partner else None
+            lines.append(
+                ctx.texts.line(
+                    key,
+                    id=entry.id,
+                    ref=entry.concerns or "",
+                    when=ctx.dates.moment(entry.recorded_at),
+                    who=person(ctx.settings, entry.author),
+                    partner=partner.label if partner else entry.author_partner or "",
+                    text=excerpt(text),
+                )
+            )
+            continue
         lines.append(
             ctx.texts.line(
                 key,

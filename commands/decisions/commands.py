@@ -6,6 +6,12 @@ from typing import Any
 
 from commands.core.roles import Role
 from commands.core.router import Command, Variant
+from commands.decisions.consenting import (
+    ConsentArgs,
+    ObjectArgs,
+    consent_command,
+    object_command,
+)
 from commands.decisions.drafting import (
     RECORD_OPTIONS,
     AmendArgs,
@@ -80,6 +86,27 @@ def commands() -> list[Command[Any]]:
             args=DoneArgs,
             positional=("id",),
             rest="vermerk",
+        ),
+        Command(
+            names=NAMES,
+            sub=("zustimmen", "approve"),
+            handler=consent_command,
+            role=Role.MEMBER,
+            help="decisions.help.consent",
+            example="!beschluss zustimmen 7",
+            args=ConsentArgs,
+            positional=("id",),
+        ),
+        Command(
+            names=NAMES,
+            sub=("widersprechen", "object"),
+            handler=object_command,
+            role=Role.MEMBER,
+            help="decisions.help.object",
+            example="!beschluss widersprechen 7 Finanzierung im Haushalt 2027 noch offen",
+            args=ObjectArgs,
+            positional=("id",),
+            rest="grund",
         ),
         Command(
             names=("beschlüsse", "decisions"),

@@ -14,11 +14,11 @@ from datetime import date
 from pydantic import BaseModel
 
 from commands.contacts.lookup import find_partner
-from commands.core.args import CleanText, ItemId
+from commands.core.args import CleanText, ItemId, SearchText
 from commands.core.dates import typed
 from commands.core.dates_input import parse_date
 from commands.core.errors import ArgError, CommandError
-from commands.decisions.words import ADOPTED, ADOPTED_WITH_CHANGES, CLEARING, parse_outcome
+from commands.decisions.words import ADOPTED, CLEARING, parse_outcome
 from commands.export.period import past_day
 from config import Settings
 from config.settings import USER_ID
@@ -29,6 +29,7 @@ SUBJECT_CUT = 120  # a one-line decision longer than this gets a shortened subje
 AGENDA_LIMIT = 300
 ID_TEXT = re.compile(r"#?\d{1,9}")
 _PARTNER_SEPARATORS = re.compile(r"[,;/+\s]+")
+_NAME_SEPARATORS = re.compile(r"[,;/+]+")
 
 
 class RecordArgs(BaseModel):
@@ -77,7 +78,7 @@ class DoneArgs(BaseModel):
 
 
 class ListArgs(BaseModel):
-    suchbegriff: CleanText | None = None
+    suchbegriff: SearchText | None = None
 
 
 @dataclass(frozen=True)
@@ -123,14 +124,40 @@ def parse_person(text: str) -> str | None:
 
 
 def parse_partners(text: str, settings: Settings) -> tuple[str, ...]:
-    """``stadt,agentur`` / ``alle`` / ``keine`` → partner ids in configuration order."""
+    """``stadt,agentur`` / ``alle`` / ``keine`` → partner ids in configuration order.
+
+    Ids, short names and names, in any case: ``"Jobcenter Magdeburg, STADT"`` too; an
+    unknown one is refused naming the choices.
+    """
     words = [w for w in _PARTNER_SEPARATORS.split(text.strip()) if w]
     if len(words) == 1 and words[0].casefold() in {"alle", "all"}:
         return tuple(p.id for p in settings.partners)
     if not words or (len(words) == 1 and words[0].casefold() in CLEARING):
         return ()
-    chosen = {find_partner(settings, word).id for word in words}
+    chosen: set[str] = set()
+    for piece in (p.strip() for p in _NAME_SEPARATORS.split(text)):
+        if not piece:
+            continue
+        try:
+            chosen.add(find_partner(settings, piece).id)  # a whole name: "Jobcenter Magdeburg"
+        except CommandError:
+            chosen.update(find_partner(settings, word).id for word in piece.split())
     return tuple(p.id for p in settings.partners if p.id in chosen)
+
+
+def record_consent(text: str | None, settings: Settings, partner_id: str | None) -> tuple[str, ...]:
+    """The consents a new decision (or version) is recorded with (see :func:`prepare_record`)."""
+    named = parse_partners(text, settings) if text is not None else None
+    if partner_id is None:
+        return named or ()
+    if named is not None and set(named) - {partner_id}:
+        partner = settings.partner(partner_id)
+        raise CommandError(
+            "decisions.error.consent_for_others",
+            partner=partner.name if partner else partner_id,
+            show_usage=False,
+        )
+    return (partner_id,)
 
 
 def parse_deadline(text: str, today: date) -> date | None:
@@ -165,8 +192,15 @@ def check_sizes(settings: Settings, subject: str, *texts: str) -> None:
             raise CommandError("decisions.error.too_long", length=len(text), limit=limit)
 
 
-def prepare_record(args: RecordArgs, settings: Settings, today: date) -> Draft:
-    """A new decision from ``!beschluss``; every user mistake is a :class:`CommandError`."""
+def prepare_record(
+    args: RecordArgs, settings: Settings, today: date, partner_id: str | None = None
+) -> Draft:
+    """A new decision from ``!beschluss``; every user mistake is a :class:`CommandError`.
+
+    Recorded by a member of ``partner_id`` it carries that partner's consent only; by the
+    coordination (``partner_id`` None) the consents named with ``zustimmung=`` (the
+    partners present in a meeting), else none.
+    """
     text = (args.text or "").strip()
     if not text:
         raise CommandError("decisions.error.no_text")
@@ -174,13 +208,7 @@ def prepare_record(args: RecordArgs, settings: Settings, today: date) -> Draft:
     if args.betreff is not None:
         subject = " ".join(args.betreff.split())
     outcome = parse_outcome(args.ergebnis) if args.ergebnis is not None else ADOPTED
-    agreed = (
-        parse_partners(args.zustimmung, settings)
-        if args.zustimmung is not None
-        else tuple(p.id for p in settings.partners)
-        if outcome in (ADOPTED, ADOPTED_WITH_CHANGES)
-        else ()
-    )
+    agreed = record_consent(args.zustimmung, settings, partner_id)
     draft = Draft(
         subject=subject,
         wording=wording,
@@ -197,14 +225,22 @@ def prepare_record(args: RecordArgs, settings: Settings, today: date) -> Draft:
 
 
 def prepare_amend(args: AmendArgs, target: DecisionEntry, settings: Settings, today: date) -> Draft:
-    """A new version of ``target``: what is not given is taken over from it."""
+    """A new version of ``target``: what is not given is taken over from it, except consent.
+
+    A new wording has not been agreed yet: the version carries the consents named with
+    ``zustimmung=`` (the partners present in a meeting), else every consent is pending.
+    A one-line text replaces the subject too when the old subject was the old text.
+    """
     text = (args.text or "").strip()
     if not text:
         raise CommandError("decisions.error.no_text")
     first, _, rest = text.partition("\n")
-    subject, wording = (
-        (" ".join(first.split()), rest.strip()) if rest.strip() else (target.subject, text)
-    )
+    if rest.strip():
+        subject, wording = " ".join(first.split()), rest.strip()
+    elif target.subject == shorten(target.wording):
+        subject, wording = shorten(text), text  # the subject was the text: it follows it
+    else:
+        subject, wording = target.subject, text  # a subject of its own is kept
     if args.betreff is not None:
         subject = " ".join(args.betreff.split())
     draft = Draft(
@@ -218,11 +254,7 @@ def prepare_amend(args: AmendArgs, target: DecisionEntry, settings: Settings, to
         ),
         deadline=(parse_deadline(args.frist, today) if args.frist is not None else target.deadline),
         agenda_item=_agenda(args.top) if args.top is not None else target.agenda_item,
-        agreed=(
-            parse_partners(args.zustimmung, settings)
-            if args.zustimmung is not None
-            else tuple(target.agreed)
-        ),
+        agreed=record_consent(args.zustimmung, settings, None),
         dissent=args.dissens if args.dissens is not None else target.dissent,
         decided_on=parse_decided_on(args.datum, today),
     )

@@ -28,7 +28,7 @@ async def export_decisions(ctx: Context, args: ExportArgs) -> Reply:
     )
     if protocol.count == 0:
         raise CommandError("decisions.export.empty", show_usage=False)
-    file = await attachment(protocol.sheet, fmt)
+    file = await attachment(protocol.sheet, fmt, ctx.settings)
     tally = protocol.tally
     doc = Doc().line(
         ctx.t(
@@ -41,5 +41,5 @@ async def export_decisions(ctx: Context, args: ExportArgs) -> Reply:
             file=file.filename,
         )
     )
-    doc.line(ctx.t("decisions.export.hash", hash=tally.last_hash))
+    doc.line(ctx.t("decisions.export.hash", hash=tally.last_hash, last=tally.last_id))
     return Reply(doc, attachment=file, purpose="export:decisions")

@@ -21,13 +21,14 @@ from commands.core.catalogue import Catalogue
 from commands.core.dates import DateFormatter
 from commands.decisions.protocol_csv import CsvWords
 from commands.decisions.protocol_rows import HASH, ID, DecisionRow, Words
+from commands.decisions.standing import fact_of
 from commands.decisions.words import person
 from commands.export.sheet import Column, ExportRow, Fact, Labels, Sheet
 from config import Settings
 from storage.bulk import RawRow
 from storage.decisions import chain
 from storage.decisions import stream as store
-from storage.decisions.chain import GENESIS, HASHED_FIELDS, utc_text
+from storage.decisions.chain import GENESIS, HASHED_FIELDS, OPTIONAL_FIELDS, utc_text
 from storage.decisions.models import Status
 from storage.decisions.stream import Selection
 
@@ -56,7 +57,7 @@ COLUMNS = (
 )
 #: Columns whose values never start like a formula (ids, dates, labels, hashes).
 PLAIN = frozenset(
-    {"id", "room", "kind", "decided_on", "outcome", "agreed", "status", "deadline"}
+    {"id", "room", "kind", "decided_on", "outcome", "status", "deadline"}
     | {"recorded_at", "source", "hash", "prev_hash"}
 )
 BRIEF = (("id", 0.5), ("when", 1.6), ("decision", 3.6), ("outcome", 1.5), ("status", 1.2))
@@ -109,6 +110,8 @@ async def decision_protocol(
     selection = Selection(room_id, start, end, length)
     count = await store.count_selected(session, selection)
     words = Words(settings, texts, dates)
+    for given in await store.consents_selected(session, selection):
+        words.facts.setdefault(given.concerns or 0, []).append(fact_of(given))
     csv = CsvWords(words)
     tally = Tally()
 
@@ -173,7 +176,11 @@ async def decision_protocol(
             "exported_by": exported_by,
             "language": settings.language,
             "timezone": settings.timezone,
-            "hash": {"algorithm": "sha256", "fields": [*HASHED_FIELDS, "prev_hash"]},
+            "hash": {
+                "algorithm": "sha256",
+                "fields": [*HASHED_FIELDS, "prev_hash"],
+                "optional": list(OPTIONAL_FIELDS),
+            },
         },
     )
     return Protocol(sheet, count, tally)

@@ -15,7 +15,6 @@ from typing import Any
 
 from commands.decisions.protocol_words import (
     AGENDA,
-    AGREED,
     AUTHOR,
     AUTHOR_PARTNER,
     DEADLINE,
@@ -30,7 +29,6 @@ from commands.decisions.protocol_words import (
     OUTCOME,
     PREV_HASH,
     RECORDED_AT,
-    REFERS_TO,
     RESPONSIBLE,
     ROOM,
     SOURCE,
@@ -69,7 +67,6 @@ class CsvWords:
         self.rooms = Memo(quoted)
         self.kinds = Memo(lambda key: quoted(w.kind(*key)))
         self.outcomes = Memo(lambda code: quoted(w.outcome(code)))
-        self.partners = Memo(lambda value: quoted(w.partners(value)))
         self.statuses = Memo(lambda key: quoted(w.status(derive_status(key[0], key[1]), key[2])))
         self.responsible = Memo(lambda user_id: escape(w.person(user_id, with_id=True)))
         self.authors = Memo(lambda key: escape(w.author(*key)))
@@ -78,7 +75,6 @@ class CsvWords:
     def line(self, row: Sequence[Any]) -> str:
         """The record of a streamed row (``storage.decisions.stream``)."""
         w = self.words
-        agreed = row[AGREED]
         meeting = ""
         if row[MEETING_ID] is not None:
             key = (row[MEETING_ID], row[MEETING_AT], row[MEETING_TITLE])
@@ -89,14 +85,14 @@ class CsvWords:
             (
                 str(row[ID]),
                 self.rooms[row[ROOM]],
-                self.kinds[row[KIND], row[REFERS_TO]],
+                self.kinds[row[KIND], w.acted_on(row)],
                 w.day(row[DECIDED_ON]),
                 meeting,
                 escape(row[AGENDA] or ""),
                 escape(row[SUBJECT]),
                 escape(row[WORDING]),
                 self.outcomes[row[OUTCOME]],
-                self.partners[tuple(agreed) if isinstance(agreed, list) else agreed],
+                escape(w.agreed(row)),
                 escape(row[DISSENT]),
                 self.statuses[row[KIND], row[SUCCESSOR_KIND], row[SUCCESSOR_ID]],
                 self.responsible[row[RESPONSIBLE]],

@@ -11,7 +11,6 @@ from typing import Any
 
 from commands.decisions.protocol_words import (
     AGENDA,
-    AGREED,
     AUTHOR,
     AUTHOR_PARTNER,
     DEADLINE,
@@ -24,7 +23,6 @@ from commands.decisions.protocol_words import (
     PREV_HASH,
     RECORDED,
     RECORDED_AT,
-    REFERS_TO,
     RESPONSIBLE,
     ROOM,
     SOURCE,
@@ -35,7 +33,7 @@ from commands.decisions.protocol_words import (
     Words,
 )
 from commands.export.sheet import Cell, ExportRow
-from storage.decisions.chain import content_of
+from storage.decisions.chain import content_of, utc_text
 from storage.decisions.models import Status, derive_status
 
 __all__ = ["HASH", "ID", "DecisionRow", "Words"]
@@ -63,7 +61,31 @@ class DecisionRow(ExportRow):
             "status": self.status.value,
             "successor_id": values["successor_id"],
             "meeting_title": values["meeting_title"],
+            **self.consents(),
         }
+
+    def consents(self) -> dict[str, Any]:
+        """For a decision: each partner's stand (``consents``) and ``carried`` by all."""
+        consent = self.words.consent(self.row)
+        if consent is None:
+            return {}
+        partners = self.words.settings.partners
+        stands = []
+        for partner in partners:
+            stand = consent.stand(partner.id)
+            stands.append(
+                {
+                    "partner": partner.id,
+                    "state": stand.mark.name.lower(),
+                    "given": stand.given.value if stand.given is not None else None,
+                    "by": stand.user_id,
+                    "at": utc_text(stand.at) if stand.at is not None else None,
+                    "via": stand.via,
+                    "entry_id": stand.entry_id,
+                    "reason": stand.reason or None,
+                }
+            )
+        return {"consents": stands, "carried": consent.carried(partners)}
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -72,14 +94,14 @@ class DecisionRow(ExportRow):
         return (
             r[ID],
             r[ROOM],
-            w.kind(r[KIND], r[REFERS_TO]),
+            w.kind_of(r),
             w.day(r[DECIDED_ON]),
             self.meeting(brief=False),
             r[AGENDA] or "",
             r[SUBJECT],
             r[WORDING],
             w.outcome(r[OUTCOME]),
-            w.partners(r[AGREED]),
+            w.agreed(r),
             r[DISSENT],
             w.status(status, r[SUCCESSOR_ID]),
             w.person(r[RESPONSIBLE], with_id=True),
@@ -100,11 +122,11 @@ class DecisionRow(ExportRow):
             when.append(texts.t("decisions.export.agenda", item=r[AGENDA]))
         decision = r[SUBJECT]
         if r[KIND] != RECORDED:
-            decision = f"{w.kind(r[KIND], r[REFERS_TO])}: {decision}"
+            decision = f"{w.kind_of(r)}: {decision}"
         result = w.outcome(r[OUTCOME])
-        agreed = w.partners(r[AGREED])
-        if agreed:
-            result += "\n" + texts.t("decisions.line.agreed", partners=agreed)
+        consent = w.consent(r)
+        if consent is not None:
+            result += "\n" + w.marks(consent)
         return (
             str(r[ID]),
             "\n".join(part for part in when if part),
@@ -122,15 +144,18 @@ class DecisionRow(ExportRow):
     @property
     def heading(self) -> str:
         r = self.row
-        return f"#{r[ID]} · {self.words.kind(r[KIND], r[REFERS_TO])} · {r[SUBJECT]}"
+        return f"#{r[ID]} · {self.words.kind_of(r)} · {r[SUBJECT]}"
 
     @property
     def body(self) -> str:
         r = self.row
-        if not r[DISSENT]:
-            return str(r[WORDING])
-        dissent = self.words.texts.t("decisions.line.dissent", text=r[DISSENT])
-        return f"{r[WORDING]}\n{dissent}"
+        parts = [str(r[WORDING])]
+        if r[DISSENT]:
+            parts.append(self.words.texts.t("decisions.line.dissent", text=r[DISSENT]))
+        consent = self.words.consent(r)
+        if consent is not None:
+            parts.extend(self.words.stand_lines(consent))
+        return "\n".join(parts)
 
     def meeting(self, *, brief: bool) -> str:
         return self.words.meeting(self.row, brief=brief)

@@ -9,21 +9,21 @@ streamed row's fields (``storage.decisions.stream``) are named here too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from commands.core.catalogue import Catalogue
 from commands.core.dates import DateFormatter
+from commands.decisions.standing import Consent, Fact, Given, Mark, fold
 from commands.decisions.words import (
     author,
     kind_label,
     outcome_label,
-    partner_labels,
     person,
     status_label,
 )
 from config import Settings
-from storage.decisions.models import Kind, Status
+from storage.decisions.models import CONSENT_KINDS, DECISION_KINDS, Kind, Status
 from storage.decisions.stream import AT, Converter
 
 (
@@ -41,6 +41,9 @@ from storage.decisions.stream import AT, Converter
 )  # fmt: skip
 
 
+CONCERNS = AT["concerns"]
+_WHEN = "\x00when\x00"  # the time of an entry, filled into its cached consent words
+_AT = datetime(2000, 1, 1, tzinfo=UTC)  # any time: only _WHEN is shown
 RECORDED = Kind.RECORDED.value
 DAYS_KEPT = 64  # UTC days whose local hours are kept (Words.moment)
 
@@ -62,9 +65,16 @@ class Words:
         self._days: dict[Any, str] = {}
         self._people: dict[tuple[str, bool], str] = {}
         self._authors: dict[tuple[str, str | None], str] = {}
-        self._partners: dict[Any, str] = {}
         self._outcomes: dict[str, str] = {}
         self._hours: dict[Any, tuple[str, ...]] = {}
+        #: The consent entries of the export's decision versions, by the version's id.
+        self.facts: dict[int, list[Fact]] = {}
+        self._recorded: dict[Any, str] = {}
+        self._consent_keys = {
+            Given.OWN: "decisions.export.consent_own",
+            Given.MEETING: "decisions.export.consent_meeting",
+            Given.RECORDED: "decisions.export.consent_recorded",
+        }
 
     def day(self, value: Any) -> str:
         """``01.12.2026`` (English: ``2026-12-01``) for a day as the driver gives it."""
@@ -134,14 +144,6 @@ class Words:
             )
         return self._authors[key]
 
-    def partners(self, value: Any) -> str:
-        """``Stadt, Agentur, Jobcenter`` for the stored list of partner ids."""
-        key = tuple(value) if isinstance(value, list) else value
-        if key not in self._partners:
-            ids = self.convert.names(value)
-            self._partners[key] = partner_labels(self.texts, self.settings, ids) if ids else ""
-        return self._partners[key]
-
     def outcome(self, code: str) -> str:
         if code not in self._outcomes:
             self._outcomes[code] = outcome_label(self.texts, code) if code else ""
@@ -151,6 +153,16 @@ class Words:
         if kind == RECORDED:
             return self.recorded
         return kind_label(self.texts, kind, refers_to)
+
+    @staticmethod
+    def acted_on(row: Sequence[Any]) -> int | None:
+        """The entry a row acts on: ``refers_to``, or for a consent entry ``concerns``."""
+        acted: int | None = row[CONCERNS] if row[KIND] in CONSENT_KINDS else row[REFERS_TO]
+        return acted
+
+    def kind_of(self, row: Sequence[Any]) -> str:
+        """``Beschluss``, ``Änderung von #3``, ``Zustimmung zu #3`` … for a streamed row."""
+        return self.kind(row[KIND], self.acted_on(row))
 
     def status(self, status: Status, successor_id: int | None) -> str:
         return self.statuses.get(status) or status_label(self.texts, status, successor_id)
@@ -167,3 +179,85 @@ class Words:
         if brief and day == self.convert.day(row[DECIDED_ON]):
             return self.texts.t("decisions.export.meeting_same_day", title=title, id=number)
         return self.texts.t("decisions.export.meeting", title=title, id=number, day=self.day(day))
+
+    def consent(self, row: Sequence[Any]) -> Consent | None:
+        """Where each partner stands on a decision row (None for other entries)."""
+        if row[KIND] not in DECISION_KINDS:
+            return None
+        recorded_at = self.convert.time(row[RECORDED_AT])
+        assert recorded_at is not None
+        return fold(
+            row[ID],
+            self.convert.names(row[AGREED]),
+            row[AUTHOR],
+            row[AUTHOR_PARTNER],
+            recorded_at,
+            self.facts.get(row[ID], ()),
+        )
+
+    def agreed(self, row: Sequence[Any]) -> str:
+        """The Zustimmung column: each partner's stand with who and when (decisions), the
+        partner (consent entries), else nothing."""
+        if row[KIND] in CONSENT_KINDS:
+            partner = self.settings.partner(row[AUTHOR_PARTNER] or "")
+            return partner.label if partner else str(row[AUTHOR_PARTNER] or "")
+        if row[KIND] not in DECISION_KINDS:
+            return ""
+        if row[ID] in self.facts:
+            consent = self.consent(row)
+            return "; ".join(self.stand_lines(consent)) if consent is not None else ""
+        # Only the consents recorded with the entry: the same words for every entry of one
+        # author and partner list, but for the time (worked out once, then filled in).
+        agreed = row[AGREED]
+        key = (
+            tuple(agreed) if isinstance(agreed, list) else agreed,
+            row[AUTHOR],
+            row[AUTHOR_PARTNER],
+        )
+        template = self._recorded.get(key)
+        if template is None:
+            consent = fold(0, self.convert.names(agreed), row[AUTHOR], row[AUTHOR_PARTNER], _AT, ())
+            template = self._recorded[key] = "; ".join(self.stand_lines(consent, when=_WHEN))
+        return (
+            template.replace(_WHEN, self.moment(row[RECORDED_AT]))
+            if _WHEN in template
+            else template
+        )
+
+    def stand_lines(self, consent: Consent, *, when: str | None = None) -> list[str]:
+        """``Stadt: zugestimmt – Anna Schulz, 01.12.2026 10:00`` for every partner, in order
+        (``when`` stands in for every time, see :meth:`agreed`)."""
+        lines = []
+        for partner in self.settings.partners:
+            stand = consent.stand(partner.id)
+            label = partner.label
+            if stand.mark is Mark.PENDING:
+                lines.append(self.texts.t("decisions.export.consent_pending", partner=label))
+                continue
+            who = self.person(stand.user_id, with_id=False)
+            moment = self.moment(stand.at) if stand.at is not None else ""
+            if stand.mark is Mark.OBJECTED:
+                key = "decisions.export.consent_objected"
+            else:
+                key = self._consent_keys[stand.given or Given.OWN]
+            lines.append(
+                self.texts.t(key, partner=label, who=who, when=when or moment, reason=stand.reason)
+            )
+        return lines
+
+    def marks(self, consent: Consent) -> str:
+        """``zugestimmt: Stadt, Agentur`` / ``steht aus: …`` / ``Widerspruch: …`` (overview;
+        words, not emoji, so that every PDF font shows them)."""
+        groups: dict[Mark, list[str]] = {mark: [] for mark in Mark}
+        for partner in self.settings.partners:
+            groups[consent.stand(partner.id).mark].append(partner.label)
+        keys = (
+            (Mark.CONSENTED, "decisions.export.brief_consented"),
+            (Mark.PENDING, "decisions.export.brief_pending"),
+            (Mark.OBJECTED, "decisions.export.brief_objected"),
+        )
+        return "\n".join(
+            self.texts.t(key, partners=", ".join(groups[mark]))
+            for mark, key in keys
+            if groups[mark]
+        )

@@ -11,10 +11,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commands.core.catalogue import Catalogue
 from commands.core.context import Context, Reply
 from commands.core.errors import CommandError
 from commands.core.markup import Doc
-from commands.decisions.cards import detail_lines, excerpt, today
+from commands.decisions.cards import acts_on, card_purpose, detail_lines, excerpt, today
 from commands.decisions.drafting import (
     AmendArgs,
     DoneArgs,
@@ -24,6 +25,7 @@ from commands.decisions.drafting import (
     prepare_amend,
     prepare_record,
 )
+from commands.decisions.standing import Consent, consent_of
 from commands.decisions.words import kind_label, status_label
 from commands.meetings.schedule import Occurrence
 from commands.meetings.views import schedule_of
@@ -92,31 +94,52 @@ def _entry(ctx: Context, draft: Draft, link: MeetingLink | None, kind: Kind) -> 
 
 async def record_decision(ctx: Context, args: RecordArgs) -> Reply:
     """Records a decision; partners and coordinators only (declared in ``commands.py``)."""
-    draft = prepare_record(args, ctx.settings, today(ctx))
+    partner = ctx.sender.partner.id if ctx.sender.partner else None
+    if ctx.sender.coordinator and args.zustimmung is not None:
+        partner = None  # a coordinator who is also a member records a meeting's consents
+    draft = prepare_record(args, ctx.settings, today(ctx), partner)
     link = await latest_meeting(ctx.session, ctx.room_id, ctx.now)
     agenda = await agenda_text(ctx.session, link, draft.agenda_item)
-    new = replace(_entry(ctx, draft, link, Kind.RECORDED), agenda_item=agenda)
+    new = replace(
+        _entry(ctx, draft, link, Kind.RECORDED), agenda_item=agenda, author_partner=partner
+    )
     entry = await chain.append(ctx.session, new)
     doc = Doc().line(ctx.t("decisions.recorded", id=entry.id, subject=entry.subject))
     if entry.wording != entry.subject:
         doc.quote(entry.wording)
     title = link.meeting.title if link else None
-    for line in detail_lines(ctx, entry, Status.VALID, title, mention=True):
+    consent = consent_of(entry, [])
+    for line in detail_lines(ctx, entry, Status.VALID, title, consent=consent, mention=True):
         doc.para(line)
-    return Reply(doc.line(ctx.t("decisions.recorded_next", id=entry.id)))
+    doc.line(ctx.t("decisions.recorded_next", id=entry.id))
+    _consent_next(ctx, doc, entry, consent)
+    return Reply(doc, purpose=card_purpose(entry.id))
+
+
+def _consent_next(ctx: Context, doc: Doc, entry: DecisionEntry, consent: Consent) -> None:
+    """How the partners still missing consent: by command or ✅ on this message."""
+    if not consent.carried(ctx.settings.partners):
+        doc.line(ctx.t("decisions.consent.next", id=entry.id))
 
 
 async def open_decision(ctx: Context, entry_id: int) -> DecisionEntry:
+    """Decision ``#entry_id`` if it may still change (valid); else why not, in one sentence."""
+    return await open_version(ctx.session, ctx.texts, ctx.room_id, entry_id)
+
+
+async def open_version(
+    session: AsyncSession, texts: Catalogue, room_id: str, entry_id: int
+) -> DecisionEntry:
     """Decision ``#entry_id`` if it may still change (valid); else why not, in one sentence.
 
-    Takes the chain lock first, so two coordinators acting on one decision at once
-    cannot both succeed: the second sees the first one's entry.
+    Takes the chain lock first, so two people acting on one decision at once cannot
+    both succeed: the second sees the first one's entry.
     """
-    await chain.lock(ctx.session)
-    found = await find(ctx, entry_id)
+    await chain.lock(session)
+    found = await find_entry(session, room_id, entry_id)
     status = found.status
     if status is Status.NONE:
-        kind = kind_label(ctx.texts, found.entry.kind, found.entry.refers_to)
+        kind = kind_label(texts, found.entry.kind, acts_on(found.entry))
         raise CommandError("decisions.error.not_a_decision", id=entry_id, kind=kind)
     if status is Status.SUPERSEDED:
         raise CommandError(
@@ -126,14 +149,18 @@ async def open_decision(ctx: Context, entry_id: int) -> DecisionEntry:
         raise CommandError(
             "decisions.error.closed",
             id=entry_id,
-            status=status_label(ctx.texts, status, None),
+            status=status_label(texts, status, None),
             show_usage=False,
         )
     return found.entry
 
 
 async def find(ctx: Context, entry_id: int) -> Listed:
-    found = await store.get_entry(ctx.session, ctx.room_id, entry_id)
+    return await find_entry(ctx.session, ctx.room_id, entry_id)
+
+
+async def find_entry(session: AsyncSession, room_id: str, entry_id: int) -> Listed:
+    found = await store.get_entry(session, room_id, entry_id)
     if found is None:
         raise CommandError("decisions.error.unknown", id=entry_id, show_usage=False)
     return found
@@ -142,7 +169,9 @@ async def find(ctx: Context, entry_id: int) -> Listed:
 async def amend_decision(ctx: Context, args: AmendArgs) -> Reply:
     target = await open_decision(ctx, args.id)
     draft = prepare_amend(args, target, ctx.settings, today(ctx))
-    if _same(draft, target):
+    # Without zustimmung= the consents start afresh; that alone is no change of the text.
+    compared = draft if args.zustimmung is not None else replace(draft, agreed=tuple(target.agreed))
+    if _same(compared, target):
         raise CommandError("decisions.error.unchanged", id=target.id, show_usage=False)
     link = await latest_meeting(ctx.session, ctx.room_id, ctx.now)
     agenda = (
@@ -158,11 +187,16 @@ async def amend_decision(ctx: Context, args: AmendArgs) -> Reply:
     )
     entry = await chain.append(ctx.session, new)
     doc = Doc().line(ctx.t("decisions.amended", old=target.id, id=entry.id))
-    doc.line(entry.subject).quote(entry.wording)
+    doc.line(entry.subject)
+    if entry.wording != entry.subject:
+        doc.quote(entry.wording)
     title = link.meeting.title if link else None
-    for line in detail_lines(ctx, entry, Status.VALID, title, mention=True):
+    consent = consent_of(entry, [])
+    for line in detail_lines(ctx, entry, Status.VALID, title, consent=consent, mention=True):
         doc.para(line)
-    return Reply(doc.line(ctx.t("decisions.amended_next", id=entry.id)))
+    doc.line(ctx.t("decisions.amended_next", id=entry.id))
+    _consent_next(ctx, doc, entry, consent)
+    return Reply(doc, purpose=card_purpose(entry.id))
 
 
 def _same(draft: Draft, target: DecisionEntry) -> bool:

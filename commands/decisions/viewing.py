@@ -8,9 +8,10 @@ from datetime import date
 from commands.core.context import Context, Reply
 from commands.core.errors import CommandError
 from commands.core.markup import Bold, Doc, Line, Text
-from commands.decisions.cards import detail_lines, history_lines, today
+from commands.decisions.cards import acts_on, card_purpose, detail_lines, history_lines, today
 from commands.decisions.drafting import ID_TEXT, ListArgs, RecordArgs
 from commands.decisions.recording import find, record_decision
+from commands.decisions.standing import Consent, consent_of
 from commands.decisions.words import (
     OVERDUE,
     STATUS_WORDS,
@@ -50,8 +51,9 @@ async def show_decision(ctx: Context, entry_id: int) -> Reply:
     entry, status = found.entry, found.status
     history = await store.lineage(ctx.session, entry.decision_no)
     doc = Doc()
+    consent: Consent | None = None
     if status is Status.NONE:
-        kind = kind_label(ctx.texts, entry.kind, entry.refers_to)
+        kind = kind_label(ctx.texts, entry.kind, acts_on(entry))
         doc.line(ctx.t("decisions.show_entry_title", id=entry.id, kind=kind))
         doc.para((Bold((Text(entry.subject),)),))
         if entry.wording:
@@ -62,12 +64,16 @@ async def show_decision(ctx: Context, entry_id: int) -> Reply:
         doc.para((Bold((Text(entry.subject),)),))
         if entry.wording != entry.subject:
             doc.quote(entry.wording)
-        for line in detail_lines(ctx, entry, status, found.meeting_title):
+        consent = consent_of(entry, [listed.entry for listed in history])
+        for line in detail_lines(ctx, entry, status, found.meeting_title, consent=consent):
             doc.para(line)
     if len(history) > 1:
         doc.line(ctx.t("decisions.history")).items(history_lines(ctx, history))
     if status is Status.VALID:
         doc.line(ctx.t("decisions.next.valid", id=entry.id))
+        if consent is not None and not consent.carried(ctx.settings.partners):
+            doc.line(ctx.t("decisions.consent.next", id=entry.id))
+        return Reply(doc, purpose=card_purpose(entry.id))
     elif status is Status.SUPERSEDED:
         current = next((h for h in reversed(history) if h.status is not Status.NONE), found)
         doc.line(ctx.t("decisions.next.superseded", by=current.entry.id))
@@ -119,15 +125,22 @@ async def list_decisions(ctx: Context, args: ListArgs) -> Reply:
         ctx.t("decisions.list_title_search", term=term) if term else ctx.t("decisions.list_title")
     )
     doc = Doc().line(title)
-    doc.items([_list_line(ctx, listed, day) for listed in found[:LIST_LIMIT]])
+    shown = found[:LIST_LIMIT]
+    given = await store.consents_of(ctx.session, [listed.entry.id for listed in shown])
+    consents = {listed.entry.id: consent_of(listed.entry, given) for listed in shown}
+    doc.items([_list_line(ctx, listed, day, consents[listed.entry.id]) for listed in shown])
     if len(found) > LIST_LIMIT:
         doc.line(ctx.t("decisions.list_more", shown=LIST_LIMIT, total=len(found)))
     return Reply(doc.line(ctx.t("decisions.list_next")))
 
 
-def _list_line(ctx: Context, listed: Listed, day: date) -> Line:
+def _list_line(ctx: Context, listed: Listed, day: date, consent: Consent) -> Line:
     entry, status = listed.entry, listed.status
     extra = ""
+    partners = ctx.settings.partners
+    if status is Status.VALID and not consent.carried(partners):
+        given = len(partners) - len(consent.missing(partners))
+        extra += ctx.t("decisions.list_consent", given=given, count=len(partners))
     if entry.responsible:
         extra += ctx.t("decisions.list_responsible", person=person(ctx.settings, entry.responsible))
     if entry.deadline is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from commands.core.catalogue import Catalogue
@@ -99,14 +98,6 @@ def author(
     where = partner.name if partner else texts.t("yours.coordinator")
     name = person(settings, user_id, with_id=with_id)
     return texts.t("decisions.who_file" if with_id else "decisions.who", name=name, partner=where)
-
-
-def partner_labels(texts: Catalogue, settings: Settings, partner_ids: Iterable[str]) -> str:
-    """``Stadt, Agentur, Jobcenter`` (short names in configuration order) or ``–``."""
-    wanted = set(partner_ids)
-    labels = [p.label for p in settings.partners if p.id in wanted]
-    labels += sorted(wanted - {p.id for p in settings.partners})
-    return ", ".join(labels) or texts.t("decisions.nobody")
 
 
 def overdue(deadline: date | None, status: Status, today: date) -> bool:

@@ -10,7 +10,7 @@ writes any sheet, streamed. To add an export (e.g. ``!export branchen``):
    options=PERIOD_OPTIONS)`` in the feature's ``commands()`` (``NAMES``, ``ExportArgs``
    and ``PERIOD_OPTIONS`` are in ``commands/export/commands.py``);
 3. in the handler: ``fmt = choose_format(args.format)``, ``start, end = period(args.von,
-   args.bis, today)``, then ``Reply(doc, attachment=await attachment(sheet, fmt))``
+   args.bis, today)``, then ``Reply(doc, attachment=await attachment(sheet, fmt, ctx.settings))``
    (``formats.py``, ``period.py``, ``commands.py``).
 
 The plain ``!export`` lists every export declared this way, so it needs no change.

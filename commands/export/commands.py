@@ -12,8 +12,10 @@ from commands.core.context import Attachment, Context, Reply
 from commands.core.markup import Code, Doc
 from commands.core.roles import Role
 from commands.core.router import Command
-from commands.export.formats import FORMATS, Format, filename, render
+from commands.export.formats import FORMATS, Format
 from commands.export.sheet import Sheet
+from commands.export.spool import spool_dir, spooled
+from config import Settings
 
 NAMES = ("export",)
 PERIOD_OPTIONS = {"from": "von", "to": "bis"}
@@ -31,9 +33,10 @@ class WhatArgs(BaseModel):
     was: CleanText | None = None
 
 
-async def attachment(sheet: Sheet, fmt: Format) -> Attachment:
-    """The sheet written in ``fmt``, as a file for the reply."""
-    return Attachment(filename(sheet, fmt), fmt.mimetype, await render(sheet, fmt))
+async def attachment(sheet: Sheet, fmt: Format, settings: Settings) -> Attachment:
+    """The sheet written in ``fmt``, as a file for the reply: streamed into the spool folder
+    (``commands.export.spool``), uploaded from there."""
+    return await spooled(sheet, fmt, spool_dir(settings))
 
 
 async def list_exports(ctx: Context, args: WhatArgs) -> Reply:
@@ -47,7 +50,7 @@ async def list_exports(ctx: Context, args: WhatArgs) -> Reply:
         [
             ctx.texts.line(
                 "export.entry",
-                usage=(Code(c.usage()),),
+                usage=(Code(ctx.texts.usage(c)),),
                 text=ctx.t(c.help),
                 role=ctx.t(f"role.{c.role.value}"),
             )

@@ -45,7 +45,5 @@ def period(start: str | None, end: str | None, today: date) -> tuple[date | None
         anchor = first or date(today.year, 1, 1)
         last = _parse(end, anchor) if _NO_YEAR.fullmatch(end) else _parse(end, today)
     if first is not None and last is not None and first > last:
-        raise CommandError(
-            "export.bad_period", start=typed(first), end=typed(last)
-        )
+        raise CommandError("export.bad_period", start=typed(first), end=typed(last))
     return first, last

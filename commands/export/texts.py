@@ -24,6 +24,15 @@ DE: dict[str, Entry] = {
         "(koopbot verify-log --expect {hash}@{last}).",
     ),
     "export.nothing": "Keine Einträge im gewählten Zeitraum – {path} enthält nur den Kopf.",
+    "export.too_large": "Die Datei {file} wäre {size} groß; der Homeserver nimmt höchstens "
+    "{limit} an. Es wurde keine Datei hochgeladen. Bitte den Export für einen kürzeren "
+    "Zeitraum wiederholen (von=… bis=…) oder die Betriebsverantwortlichen um den Export auf "
+    "dem Server bitten (Beschlüsse: koopbot export decisions).",
+    "export.upload_refused": "Die Datei {file} ({size}) hat der Homeserver nicht angenommen. "
+    "Bitte den Export für einen kürzeren Zeitraum wiederholen (von=… bis=…) oder die "
+    "Betriebsverantwortlichen fragen.",
+    "export.upload_lost": "Die Datei {file} ging vor dem Hochladen verloren (der Ordner "
+    "matrix.store_path fehlt nach dem Neustart). Bitte den Export wiederholen.",
 }
 
 EN: dict[str, Entry] = {
@@ -47,4 +56,12 @@ EN: dict[str, Entry] = {
         "{hash}. Anchor to keep: {hash}@{last} (koopbot verify-log --expect {hash}@{last}).",
     ),
     "export.nothing": "No entries in the chosen period – {path} holds only the header.",
+    "export.too_large": "The file {file} would be {size}; the homeserver accepts at most "
+    "{limit}. No file was uploaded. Please repeat the export for a shorter period "
+    "(from=… to=…) or ask the operators for the export on the server (decisions: koopbot "
+    "export decisions).",
+    "export.upload_refused": "The homeserver did not accept the file {file} ({size}). Please "
+    "repeat the export for a shorter period (from=… to=…) or ask the operators.",
+    "export.upload_lost": "The file {file} was lost before its upload (the folder "
+    "matrix.store_path is missing after the restart). Please repeat the export.",
 }

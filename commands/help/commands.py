@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from commands.core.args import SearchText
 from commands.core.context import Context, Reply
 from commands.core.markup import Code, Doc, inline
 from commands.core.roles import Role
@@ -13,7 +14,7 @@ from commands.core.router import Command
 
 
 class HelpArgs(BaseModel):
-    befehl: str | None = None
+    befehl: SearchText | None = None  # ``!hilfe „termin“`` asks for !termin
 
 
 async def show_help(ctx: Context, args: HelpArgs) -> Reply:
@@ -23,9 +24,13 @@ async def show_help(ctx: Context, args: HelpArgs) -> Reply:
     doc = Doc().line(ctx.t("help.title"))
     entries = []
     for c in ctx.commands:
-        entries.append(ctx.texts.line("help.entry", usage=(Code(c.usage()),), text=ctx.t(c.help)))
+        entries.append(
+            ctx.texts.line("help.entry", usage=(Code(ctx.texts.usage(c)),), text=ctx.t(c.help))
+        )
         entries += [
-            ctx.texts.line("help.entry", usage=(Code(c.variant_usage(v)),), text=ctx.t(v.help))
+            ctx.texts.line(
+                "help.entry", usage=(Code(ctx.texts.variant_usage(c, v)),), text=ctx.t(v.help)
+            )
             for v in c.variants
         ]
     doc.items(entries)
@@ -44,8 +49,11 @@ def command_help(ctx: Context, name: str) -> Doc:
     lines = []
     for command in family:
         # Each declared form with the role the dispatcher checks for it (``Command.variants``).
-        forms = [(command.usage(), command.help, command.role, command.example)]
-        forms += [(command.variant_usage(v), v.help, v.role, v.example) for v in command.variants]
+        forms = [(ctx.texts.usage(command), command.help, command.role, command.example)]
+        forms += [
+            (ctx.texts.variant_usage(command, v), v.help, v.role, v.example)
+            for v in command.variants
+        ]
         for usage, help_key, role, example in forms:
             lines.append(inline(Code(usage), " – ", ctx.t(help_key)))
             lines.append(inline(ctx.t("help.role", role=ctx.t(f"role.{role.value}"))))

@@ -51,7 +51,27 @@ class ReminderTopic:
     now: datetime
     meeting: Meeting
     occurrence: Occurrence
-    previous: datetime | None  # start of the series' previous occurrence ("since last time")
+    previous: datetime | None  # start of the room's previous meeting ("since last time")
+
+
+async def previous_sitting(
+    session: AsyncSession, meeting: Meeting, schedule: Schedule, before: datetime
+) -> datetime | None:
+    """When the room last met before ``before``: the latest date of any of its meetings,
+    a series or a one-off, not only of ``meeting``'s own series."""
+    own = schedule.previous(before)
+    latest = own.start if own else None
+    others = [
+        other
+        for other in await store.room_meetings_before(session, meeting.room_id, before)
+        if other.id != meeting.id
+    ]
+    changes = await store.changes_of(session, [other.id for other in others])
+    for other in others:
+        earlier = schedule_of(other, changes[other.id]).previous(before)
+        if earlier is not None and (latest is None or earlier.start > latest):
+            latest = earlier.start
+    return latest
 
 
 #: Adds lines to a reminder (agenda, missing inputs, notices since the last meeting …).
@@ -200,7 +220,7 @@ class MeetingReminders:
                     date=typed(local_day),
                 )
             )
-        previous = schedule.previous(occurrence.start)
+        previous = await previous_sitting(session, meeting, schedule, occurrence.start)
         topic = ReminderTopic(
             session=session,
             settings=self.settings,
@@ -209,7 +229,7 @@ class MeetingReminders:
             now=now,
             meeting=meeting,
             occurrence=occurrence,
-            previous=previous.start if previous else None,
+            previous=previous,
         )
         for part in self.parts:
             for line in await part(topic):

@@ -1,4 +1,5 @@
-"""The notice commands: ``!info`` / ``!notice`` and ``!infos`` / ``!notices``."""
+"""The notice commands: ``!info`` / ``!notice``, ``!infos`` / ``!notices`` and
+``!export infos`` / ``!export notices``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from typing import Any
 
 from commands.core.roles import Role
 from commands.core.router import Command, Variant
+from commands.export import commands as export
+from commands.notices.exporting import export_notices
 from commands.notices.handlers import InfoArgs, ListArgs, info, list_notices, shows
 
 
@@ -42,6 +45,17 @@ def commands() -> list[Command[Any]]:
             example="!infos Logistik",
             args=ListArgs,
             rest="suchbegriff",
+        ),
+        Command(
+            names=export.NAMES,
+            sub=("infos", "notices"),
+            handler=export_notices,
+            role=Role.COORDINATOR,
+            help="notices.export.help",
+            example="!export infos csv von=01.01.2026",
+            args=export.ExportArgs,
+            positional=("format",),
+            options=export.PERIOD_OPTIONS,
         ),
     )
     return list(table)

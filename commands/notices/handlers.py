@@ -12,7 +12,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from commands.core.args import CleanText
+from commands.core.args import CleanText, SearchText
 from commands.core.catalogue import Catalogue
 from commands.core.context import Context, Reply
 from commands.core.errors import CommandError
@@ -36,7 +36,7 @@ class InfoArgs(BaseModel):
 
 
 class ListArgs(BaseModel):
-    suchbegriff: CleanText | None = None
+    suchbegriff: SearchText | None = None
 
 
 def shows(args: InfoArgs) -> bool:
@@ -151,7 +151,8 @@ async def list_notices(ctx: Context, args: ListArgs) -> Reply:
 async def notices_part(topic: ReminderTopic) -> list[Line]:
     """A reminder part: ``Neu seit der letzten Sitzung: Info #12, #13``.
 
-    Since the series' previous occurrence, or since the meeting was created.
+    Since the room's previous meeting (any series or one-off meeting of the room), or
+    since the meeting was created when the room has not met before.
     """
     since: datetime = topic.previous or topic.meeting.created_at
     ids = await store.notices_between(topic.session, topic.meeting.room_id, since, topic.now)

@@ -26,6 +26,30 @@ DE: dict[str, str] = {
     "notices.error.too_long": "Die Info ist zu lang ({length} Zeichen, höchstens {limit}). "
     "Bitte kürzen – nichts wurde gespeichert.",
     "notices.error.unknown": "Eine Info #{id} gibt es in diesem Raum nicht. Alle Infos: !infos",
+    # export
+    "notices.export.help": "lädt die Infos des Raums als Datei hoch (CSV für "
+    "Excel/LibreOffice, Markdown, JSON, PDF)",
+    "notices.export.title": "Infos der Kooperation",
+    "notices.export.file": "infos",
+    "notices.export.partners": "Partner",
+    "notices.export.period": "Zeitraum",
+    "notices.export.period_span": "{start} bis {end}",
+    "notices.export.period_from": "ab {start}",
+    "notices.export.period_to": "bis {end}",
+    "notices.export.period_all": "alle gespeicherten Infos",
+    "notices.export.as_of": "Stand",
+    "notices.export.entries": "Einträge",
+    "notices.export.done": "Infos als {format} hochgeladen: {file} – Einträge: {count}, "
+    "Stand {when}.",
+    "notices.export.empty": "Im gewählten Zeitraum gibt es keine Infos – es wurde keine Datei "
+    "erstellt. Alle Infos: {usage:export infos|kurz}",
+    "notices.col.id": "Nr.",
+    "notices.col.posted_at": "Gespeichert",
+    "notices.col.partner": "Partner",
+    "notices.col.topic": "Thema",
+    "notices.col.concerns": "Betrifft",
+    "notices.col.text": "Text",
+    "notices.col.source": "Quelle (Matrix-Ereignis)",
 }
 
 EN: dict[str, str] = {
@@ -44,7 +68,7 @@ EN: dict[str, str] = {
     "notices.concerns_line": "Concerns: {concerns}",
     "notices.title": "The newest notices ({count} in all):",
     "notices.title_found": "Notices with “{term}” ({count} found):",
-    "notices.none": "No notices yet. Store one with: !notice <text> [topic=…] [concerns=…]",
+    "notices.none": "No notices yet. Store one with: {usage:info}",
     "notices.none_found": "No notice contains “{term}”. All notices: !notices",
     "notices.more": "… and {count} older ones. Narrow down with !notices <term>.",
     "notices.list_next": "Read one in full: !notice <id>",
@@ -53,4 +77,27 @@ EN: dict[str, str] = {
     "notices.error.too_long": "The notice is too long ({length} characters, at most {limit}). "
     "Please shorten it – nothing was stored.",
     "notices.error.unknown": "There is no notice #{id} in this room. All notices: !notices",
+    # export
+    "notices.export.help": "uploads the room's notices as a file (CSV for "
+    "Excel/LibreOffice, Markdown, JSON, PDF)",
+    "notices.export.title": "Notices of the cooperation",
+    "notices.export.file": "notices",
+    "notices.export.partners": "Partners",
+    "notices.export.period": "Period",
+    "notices.export.period_span": "{start} to {end}",
+    "notices.export.period_from": "from {start}",
+    "notices.export.period_to": "until {end}",
+    "notices.export.period_all": "all stored notices",
+    "notices.export.as_of": "As of",
+    "notices.export.entries": "Entries",
+    "notices.export.done": "Notices uploaded as {format}: {file} – entries: {count}, as of {when}.",
+    "notices.export.empty": "There are no notices in the chosen period – no file was made. "
+    "All notices: {usage:export infos|kurz}",
+    "notices.col.id": "No.",
+    "notices.col.posted_at": "Stored",
+    "notices.col.partner": "Partner",
+    "notices.col.topic": "Topic",
+    "notices.col.concerns": "Concerns",
+    "notices.col.text": "Text",
+    "notices.col.source": "Source (Matrix event)",
 }

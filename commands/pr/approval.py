@@ -159,21 +159,24 @@ async def final_post(desk: Desk, state: ReleaseState) -> Reply:
     doc.para((Bold((Text(version.title),)),))
     doc.extend(render(version.text))
     doc.line()
-    doc.line(desk.t("pm.final.approvals"))
+    persons = desk.settings.privacy.show_persons
+    doc.line(desk.t("pm.final.approvals" if persons else "pm.final.approvals_org"))
     doc.items(approval_lines(desk, state))
     doc.line(desk.t("pm.final.next", id=release.id))
     return Reply(doc, purpose=f"{FINAL_PURPOSE}:{release.id}")
 
 
 def approval_lines(desk: Desk, state: ReleaseState) -> list[Line]:
-    """``Agentur für Arbeit Magdeburg: Bernd Krüger, Version 2, Di., 1. Dez. 2026, 10:00 Uhr``."""
+    """``Agentur für Arbeit Magdeburg: freigegeben am Di., 1. Dez. 2026, 10:00 Uhr, Version 2``;
+    with ``privacy.show_persons`` the person instead: ``…: Bernd Krüger, Version 2, …``."""
+    key = "pm.final.approval" if desk.settings.privacy.show_persons else "pm.final.approval_org"
     lines = []
     for partner in desk.settings.partners:
         event = state.approval(partner.id)
         if event is not None:
             lines.append(
                 desk.line(
-                    "pm.final.approval",
+                    key,
                     partner=partner.name,
                     person=desk.name(event.user_id),
                     version=event.version,

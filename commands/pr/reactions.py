@@ -16,22 +16,15 @@ from commands.core.context import Reply
 from commands.core.dates import DateFormatter
 from commands.core.errors import CommandError
 from commands.core.markup import Doc
+from commands.core.reactions import approving
 from commands.core.roles import identify
 from commands.pr.approval import approve, withdraw
 from commands.pr.desk import Desk, parse_purpose
 from commands.pr.state import load_state
 from config import Settings
+from storage.core import purpose_of
 from storage.pr import releases as store
 from storage.pr.releases import APPROVED
-
-APPROVING_KEYS = frozenset({"✅", "👍"})
-#: Variation selectors and skin tones do not change what a reaction means.
-_MODIFIERS = {chr(0xFE0E), chr(0xFE0F), *(chr(c) for c in range(0x1F3FB, 0x1F400))}
-
-
-def approving(key: str) -> bool:
-    """True for ✅ and 👍 in any of their spellings (``✅️``, ``👍🏻``)."""
-    return "".join(ch for ch in key.strip() if ch not in _MODIFIERS) in APPROVING_KEYS
 
 
 class PressReactions:
@@ -62,7 +55,7 @@ class PressReactions:
         """An approving reaction on a draft message approves that version for the sender."""
         if not approving(key):
             return []
-        shown = parse_purpose(await store.purpose_of(session, room_id, target))
+        shown = parse_purpose(await purpose_of(session, room_id, target))
         if shown is None:
             return []
         release_id, version = shown

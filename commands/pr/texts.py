@@ -44,6 +44,8 @@ DE: dict[str, str] = {
     "pm.final.title": "📢 Gemeinsame Pressemitteilung freigegeben: PM #{id}, Version {version}",
     "pm.final.approvals": "Freigegeben von:",
     "pm.final.approval": "{partner}: {person}, Version {version}, {when}",
+    "pm.final.approvals_org": "Freigaben:",
+    "pm.final.approval_org": "{partner}: freigegeben am {when}, Version {version}",
     "pm.final.next": "Die Freigabe ist gespeichert. !pm export {id} lädt den Text als Datei hoch.",
     "pm.reaction.kept": "PM #{id} ist bereits von allen Partnern freigegeben; "
     "die Freigabe durch {partner} bleibt bestehen.",
@@ -125,7 +127,7 @@ EN: dict[str, str] = {
     "pm.partner_reason": "{mark} {partner} – “{reason}”",
     "pm.deadline": "Deadline: {day}",
     "pm.next_open": "Approve: !pr approve {id} or react ✅/👍 to this message. "
-    "Request changes: !pr reject {id} <reason>",
+    "Request changes: {usage:pm ablehnen|kurz id}",
     "pm.next_done": "Approved by all partners. !pr export {id} uploads the text as a file, "
     "!pr history {id} shows the history.",
     "pm.revised": "New version {version} by {who} – earlier approvals no longer count.",
@@ -145,6 +147,8 @@ EN: dict[str, str] = {
     "pm.final.title": "📢 Joint press release approved: PM #{id}, version {version}",
     "pm.final.approvals": "Approved by:",
     "pm.final.approval": "{partner}: {person}, version {version}, {when}",
+    "pm.final.approvals_org": "Approvals:",
+    "pm.final.approval_org": "{partner}: approved on {when}, version {version}",
     "pm.final.next": "The approval is recorded. !pr export {id} uploads the text as a file.",
     "pm.reaction.kept": "PM #{id} is already approved by all partners; "
     "the approval by {partner} stands.",
@@ -168,7 +172,7 @@ EN: dict[str, str] = {
     "draft, revise, approve, reject, withdraw, history, export.",
     "pm.status_open": "Open drafts: {drafts}",
     "pm.status_open_one": "PM #{id} (missing: {partners})",
-    "pm.list.empty": "No press releases yet. Create a draft with !pr draft <title>, "
+    "pm.list.empty": "No press releases yet. Create a draft with {usage:pm entwurf|kurz}, "
     "the text following from the second line.",
     "pm.list.title": "Press releases (newest first)",
     "pm.list.entry": "#{id} {title} · Version {version} · {status}",
@@ -194,9 +198,9 @@ EN: dict[str, str] = {
     "pm.remind.late": "{head} (late)",
     "pm.remind.missing": "Approval missing: {partners}.",
     "pm.remind.ask": "{people}: please read !pr {id} and approve it (!pr approve {id}) "
-    "or request changes (!pr reject {id} <reason>).",
+    "or request changes ({usage:pm ablehnen|kurz id}).",
     "pm.remind.ask_all": "Please read !pr {id} and approve it (!pr approve {id}) "
-    "or request changes (!pr reject {id} <reason>).",
+    "or request changes ({usage:pm ablehnen|kurz id}).",
     "pm.remind.changes": "Changes requested by: {partners}.",
     "pm.remind.revise": "{people}: please revise (!pr revise {id}).",
     "pm.remind.missed_item": "PM #{id} “{title}”, deadline {day} (reminder {when})",

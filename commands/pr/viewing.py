@@ -125,7 +125,13 @@ def _history_line(desk: Desk, event: PressEvent) -> Line:
     key = f"pm.history.{event.kind}"
     if event.via == "reaction" and desk.texts.has(f"{key}_reaction"):
         key += "_reaction"
-    what = desk.t(key, who=desk.who(event.user_id, event.partner_id), reason=event.reason)
+    # Persons only where the configuration allows (``privacy.show_persons``): else the
+    # organisation, so the history shows no one's working times.
+    if desk.settings.privacy.show_persons:
+        who = desk.who(event.user_id, event.partner_id)
+    else:
+        who = desk.partner_name(event.partner_id)
+    what = desk.t(key, who=who, reason=event.reason)
     return desk.line(
         "pm.history.entry", when=desk.dates.moment(event.at), version=event.version, what=what
     )

@@ -1,4 +1,5 @@
-"""The retention job: a timed source that deletes expired notices and sector inputs."""
+"""The retention job: a timed source that deletes expired notices and sector inputs, and
+empties the bot's messages that quote them (``storage.retention``)."""
 
 from __future__ import annotations
 
@@ -25,12 +26,15 @@ class RetentionPurge:
         return oldest + self.period if oldest is not None else None
 
     async def run_due(self, session: AsyncSession, now: datetime) -> list[ScheduledPost]:
-        notices, inputs = await retention.delete_before(session, now - self.period)
-        if notices or inputs:
+        purged = await retention.delete_before(session, now - self.period)
+        if purged.notices or purged.inputs or purged.pending:
             log.info(
-                "retention deleted notices=%d sector_inputs=%d older_than=%s",
-                notices,
-                inputs,
+                "retention deleted notices=%d sector_inputs=%d pending_events=%d, "
+                "emptied bot messages=%d, older_than=%s",
+                purged.notices,
+                purged.inputs,
+                purged.pending,
+                purged.messages,
                 self.period,
             )
         return []

@@ -200,7 +200,7 @@ async def export_sectors(ctx: Context, args: ExportArgs) -> Reply:
             "timezone": ctx.settings.timezone,
         },
     )
-    file = await attachment(sheet, fmt)
+    file = await attachment(sheet, fmt, ctx.settings)
     doc = Doc().line(
         ctx.t("sectors.export.done", format=fmt.name.upper(), count=len(inputs), file=file.filename)
     )

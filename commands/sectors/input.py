@@ -54,7 +54,8 @@ _TREND_WORDS: dict[str, Trend] = {
     ),
 }
 _HORIZON = re.compile(
-    r"(\d{1,3})\s*(m|mon|monat|monate|month|months|j|jahr|jahre|y|year|years)?", re.ASCII | re.I
+    r"(\d{1,3})\s*(m|mon\.?|monat|monate|monaten|month|months|j|jahr|jahre|jahren|y|year|years)?",
+    re.ASCII | re.I,
 )
 MAX_HORIZON_MONTHS = 120
 
@@ -71,7 +72,10 @@ def parse_trend(value: object) -> Trend:
 
 
 def parse_horizon(value: object) -> str:
-    """``6m``, ``12 Monate``, ``2j`` → months as ``6m`` / ``12m`` / ``24m``."""
+    """``6m``, ``12 Monate``, ``2j`` → months as ``6m`` / ``12m`` / ``24m``.
+
+    A number and its unit may stand apart (``horizont=6 Monate``): the router gives an
+    unquoted option every word up to the next option."""
     text = str(value).strip()
     match = _HORIZON.fullmatch(text)
     if match is None:

@@ -149,18 +149,17 @@ EN: dict[str, str] = {
     "sectors.all_reported": " – all partners have reported",
     "sectors.disagree": "⚠ Disagreement: {sector} – {views}",
     "sectors.column_sector": "Sector",
-    "sectors.round_empty": "No reports yet. Report with: !sector report <sector> <trend> "
-    "<text> [demand=…] [horizon=…]",
+    "sectors.round_empty": "No reports yet. Report with: {usage:branche melden}",
     "sectors.overview_next": "↑ growing · → stable · ↓ declining · ⏳ no report yet. "
-    "History of a sector: !sector <sector>",
+    "History of a sector: {usage:branche}",
     "sectors.none": "No sector reports yet. The coordinators start a round with "
-    "!round start <deadline>; report with !sector report <sector> <trend> <text>.",
+    "{usage:runde start}; report with {usage:branche melden|kurz}.",
     "sectors.outside_title": "No sector round – assessments outside a round:",
     "sectors.outside_next": "↑ growing · → stable · ↓ declining. The coordinators start a "
-    "round with !round start <deadline>.",
+    "round with {usage:runde start}.",
     "sectors.history_title": "History of {sector} (newest first):",
     "sectors.history_none": "There is no report on {sector} yet. Report with: "
-    "!sector report <sector> <trend> <text>",
+    "{usage:branche melden|kurz}",
     "sectors.history_round": "round #{id}",
     "sectors.history_outside": "outside a round",
     "sectors.history_entry": "#{id} {where} · {day} · {partner} {mark} {trend} – {text}{extras}",
@@ -174,8 +173,7 @@ EN: dict[str, str] = {
     "partners that have not reported. Status: !sectors · End: !round close",
     "sectors.announce": "📊 Sector round #{id} is open – please report your assessment of the "
     "sectors by {day}.",
-    "sectors.announce_how": "How: !sector report <sector> <trend> <text> [demand=…] "
-    "[horizon=…], e.g. !sector report logistics growing New warehouses demand=drivers horizon=12m",
+    "sectors.announce_how": "How: {usage:branche melden}, e.g. !sector report logistics growing New warehouses demand=drivers horizon=12m",
     "sectors.announce_people": "Contacts: {people}",
     "sectors.closed": "Sector round #{id} closed.",
     "sectors.closed_missing": "Not reported: {partners}.",
@@ -185,7 +183,7 @@ EN: dict[str, str] = {
     "today on.",
     "sectors.error.round_open": "Sector round #{id} is still open. Close it with !round close "
     "first, then start a new one.",
-    "sectors.error.no_round": "No sector round is open. Start one with: !round start <deadline>",
+    "sectors.error.no_round": "No sector round is open. Start one with: {usage:runde start}",
     # reminders
     "sectors.reminder_open": "Still open: sector round – pending: {partners} (deadline {deadline})",
     "sectors.reminder_complete": "Sector round #{id}: all partners have reported "
@@ -195,8 +193,7 @@ EN: dict[str, str] = {
     "sectors.remind_missing": "Pending: {partners}",
     "sectors.remind_partner": "{partner} ({people})",
     "sectors.remind_partner_nobody": "{partner}",
-    "sectors.remind_how": "Please report with: !sector report <sector> <trend> <text> – "
-    "status: !sectors",
+    "sectors.remind_how": "Please report with: {usage:branche melden|kurz} – status: !sectors",
     "sectors.remind_late": "{head} (late)",
     "sectors.remind_missed_item": "Sector round #{id}, deadline {day} (reminder {when})",
     "sectors.remind_missed_next": "!sectors shows where the round stands.",

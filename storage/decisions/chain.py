@@ -3,7 +3,8 @@
 One chain per database, in ``id`` order (ids are chain positions 1, 2, 3 …, across rooms).
 Each entry stores ``hash = SHA-256(canonical JSON of its content with prev_hash)``, where
 ``prev_hash`` is the hash of entry ``id - 1`` (64 zeros for the first). The canonical JSON
-holds exactly :data:`HASHED_FIELDS` plus ``prev_hash``: ids as integers, dates as
+holds exactly :data:`HASHED_FIELDS`, those of :data:`OPTIONAL_FIELDS` that are set, and
+``prev_hash``: ids as integers, dates as
 ``YYYY-MM-DD``, times in UTC as ``YYYY-MM-DDTHH:MM:SS.ffffffZ``, missing values as
 ``null``; keys sorted, no whitespace, UTF-8 (``docs/export-schema.md`` shows how to
 recompute it from an export).
@@ -55,6 +56,9 @@ HASHED_FIELDS = (
     "author_partner",
     "source_event_id",
 )
+#: Fields of consent entries (consented, objected, withdrawn): hashed only when set, so
+#: the entries written before they existed keep their hashes.
+OPTIONAL_FIELDS = ("concerns", "via")
 
 
 def utc_text(moment: datetime) -> str:
@@ -88,6 +92,9 @@ def content_of(values: Mapping[Any, Any]) -> dict[str, Any]:
     content = {name: values[name] for name in HASHED_FIELDS}
     for name, convert in _CANONICAL.items():
         content[name] = convert(content[name])
+    for name in OPTIONAL_FIELDS:
+        if values.get(name) is not None:
+            content[name] = values[name]
     return content
 
 
@@ -121,6 +128,8 @@ class NewEntry:
     responsible: str | None = None
     deadline: date | None = None
     author_partner: str | None = None
+    concerns: int | None = None  # consent entries: the decision version concerned
+    via: str | None = None  # consent entries: "command" or "reaction"
 
 
 async def _reserve(session: AsyncSession, count: int) -> tuple[int, str]:

@@ -10,6 +10,7 @@ Chain mechanics (hashes, appending under a lock, verification) live in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -41,9 +42,14 @@ class Kind(StrEnum):
     AMENDED = "amended"  # a new wording that supersedes ``refers_to``
     REVOKED = "revoked"  # ``refers_to`` no longer applies
     DONE = "done"  # ``refers_to`` was carried out
+    CONSENTED = "consented"  # ``author_partner`` consents to decision version ``concerns``
+    OBJECTED = "objected"  # ``author_partner`` objects to ``concerns`` (reason in ``wording``)
+    WITHDRAWN = "withdrawn"  # ``author_partner`` takes its consent to ``concerns`` back
 
 
 DECISION_KINDS = (Kind.RECORDED.value, Kind.AMENDED.value)
+#: Entries by which one partner takes a stand on one decision version (``concerns``).
+CONSENT_KINDS = (Kind.CONSENTED.value, Kind.OBJECTED.value, Kind.WITHDRAWN.value)
 
 
 class Status(StrEnum):
@@ -81,6 +87,10 @@ class DecisionEntry(Base):
     author: Mapped[str] = mapped_column(String(255))
     author_partner: Mapped[str | None] = mapped_column(String(32), nullable=True)
     source_event_id: Mapped[str] = mapped_column(String(255))
+    # Consent entries only (CONSENT_KINDS): the decision version concerned, and whether by
+    # "command" or "reaction". Hashed only when set, so older entries keep their hashes.
+    concerns: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    via: Mapped[str | None] = mapped_column(String(16), nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
@@ -163,6 +173,47 @@ async def room_decisions(session: AsyncSession, room_id: str) -> list[Listed]:
         .order_by(DecisionEntry.id.desc())
     )
     return [_listed(row) for row in rows]
+
+
+async def consents_of(
+    session: AsyncSession, version_ids: Sequence[int], *, upto_id: int | None = None
+) -> list[DecisionEntry]:
+    """The consent entries concerning these decision versions, in chain order."""
+    if not version_ids:
+        return []
+    query = select(DecisionEntry).where(
+        DecisionEntry.concerns.in_(list(version_ids)), DecisionEntry.kind.in_(CONSENT_KINDS)
+    )
+    if upto_id is not None:
+        query = query.where(DecisionEntry.id <= upto_id)
+    return list(await session.scalars(query.order_by(DecisionEntry.id)))
+
+
+async def consent_entry(session: AsyncSession, source_event_id: str) -> DecisionEntry | None:
+    """The consent entry a Matrix event (a reaction) caused, if any."""
+    rows = await session.scalars(
+        select(DecisionEntry).where(
+            DecisionEntry.source_event_id == source_event_id,
+            DecisionEntry.kind.in_(CONSENT_KINDS),
+        )
+    )
+    return rows.first()
+
+
+async def valid_since(session: AsyncSession, earliest: datetime) -> list[DecisionEntry]:
+    """Valid decision versions (no successor) of every room recorded since ``earliest``."""
+    successor = aliased(DecisionEntry)
+    rows = await session.scalars(
+        select(DecisionEntry)
+        .outerjoin(successor, successor.refers_to == DecisionEntry.id)
+        .where(
+            DecisionEntry.kind.in_(DECISION_KINDS),
+            DecisionEntry.recorded_at >= earliest,
+            successor.id.is_(None),
+        )
+        .order_by(DecisionEntry.id)
+    )
+    return list(rows)
 
 
 async def overdue(session: AsyncSession, room_id: str, today: date) -> list[DecisionEntry]:

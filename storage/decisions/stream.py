@@ -22,7 +22,7 @@ from sqlalchemy.types import NullType
 
 from storage import bulk
 from storage.bulk import RawRow
-from storage.decisions.models import DecisionEntry
+from storage.decisions.models import CONSENT_KINDS, DecisionEntry
 from storage.meetings import Meeting
 
 CHUNK = 1000  # rows per fetch: a few milliseconds of work each (storage.bulk)
@@ -154,3 +154,19 @@ def stream_chain(
     up to ``hash`` (nothing joined)."""
     query = select(*_entry_columns()).order_by(_ENTRY.c.id)
     return bulk.chunks(session, query, chunk)
+
+
+async def consents_selected(session: AsyncSession, selection: Selection) -> list[DecisionEntry]:
+    """The consent entries (inside the snapshot) concerning the selected decision versions,
+    in chain order: a few per decision, read at once before the rows stream."""
+    versions = select(_ENTRY.c.id).where(*selection.where(_ENTRY.c))
+    rows = await session.scalars(
+        select(DecisionEntry)
+        .where(
+            DecisionEntry.kind.in_(CONSENT_KINDS),
+            DecisionEntry.concerns.in_(versions),
+            DecisionEntry.id <= selection.upto_id,
+        )
+        .order_by(DecisionEntry.id)
+    )
+    return list(rows)

@@ -27,7 +27,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.selectable import Exists
 
 from storage.base import Base, UTCDateTime
-from storage.core import OutboxMessage
 
 #: Audit kinds. The ones in DECIDING say where a partner stands on a version.
 CREATED = "created"
@@ -303,16 +302,6 @@ async def event_from(session: AsyncSession, source_event_id: str) -> PressEvent 
     """The audit line a Matrix event caused (e.g. the approval a reaction made)."""
     rows = await session.scalars(
         select(PressEvent).where(PressEvent.source_event_id == source_event_id)
-    )
-    return rows.first()
-
-
-async def purpose_of(session: AsyncSession, room_id: str, event_id: str) -> str | None:
-    """What the bot's sent message ``event_id`` was for (e.g. "pm:3:2"), if it is the bot's."""
-    rows = await session.scalars(
-        select(OutboxMessage.purpose).where(
-            OutboxMessage.event_id == event_id, OutboxMessage.room_id == room_id
-        )
     )
     return rows.first()
 

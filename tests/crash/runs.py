@@ -37,8 +37,11 @@ START = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
 
 #: The room after some weeks of work, built through the bot itself. Ids follow from the
 #: order: meetings #1-#4 (#4 the series of the examples), press releases #1-#3, decisions
-#: up to #7, an open round with two inputs, two notices.
+#: up to #7 (#8 is Stadt's 👍 consent to #6), an open round with two inputs, two notices; the people of the examples of
+#: ``!kontakte setzen`` and ``!mitglied entfernen`` are members of the Agentur.
 SETUP: list[tuple[str, str]] = [
+    ("koordination", "!mitglied hinzufügen agentur @b.krueger:example.org"),
+    ("koordination", "!mitglied hinzufügen agentur @c.neu:example.org"),
     ("koordination", "!termin neu 12.01.2027 10:00 Lenkungskreis"),
     ("koordination", "!termin neu 19.01.2027 10:00 Arbeitsgruppe Logistik"),
     ("koordination", "!termin neu 26.01.2027 10:00 Arbeitsgruppe Pflege"),
@@ -100,6 +103,8 @@ def scenarios() -> list[Scenario]:
         ),
         Scenario("✅ auf PM-Entwurf (Freigabe)", reaction("jobcenter1", "pm:2:1", "✅")),
         Scenario("Reaktion zurückgenommen", redaction("agentur1", "✅")),
+        Scenario("✅ auf Beschluss (Zustimmung)", reaction("jobcenter1", "decision:7", "✅")),
+        Scenario("Zustimmung per Reaktion zurückgenommen", redaction("stadt1", "👍")),
         Scenario("Zeit: Erinnerung 7 Tage vorher", time_passes(hours=2, seconds=30), True),
         Scenario("Zeit: Runde zur Halbzeit", time_passes(days=3, hours=6), True),
         Scenario("Zeit: Tag vor den Fristen", time_passes(days=5, hours=4), True),
@@ -120,6 +125,9 @@ async def build_template(folder: Path) -> World:
             await process.settle()
         draft = world.bot_event("pm:1:1")
         world.server.react(ROOM, "@agentur1:test", draft, "✅", world.clock())
+        await process.settle()
+        card = world.bot_event("decision:6")
+        world.server.react(ROOM, "@stadt1:test", card, "👍", world.clock())
         await process.settle()
     return world
 

@@ -317,7 +317,9 @@ async def crash_before_the_position_is_saved(world: World, tmp_path: Path) -> No
     assert "Branchenrunde #2" not in body(checks["!branchen"]), body(checks["!branchen"])
     assert body(checks["!infos"]).startswith("Die neuesten Infos (1 insgesamt):")
     listed = [line for line in body(checks["!beschlüsse"]).splitlines() if line.startswith("•")]
-    assert listed == ["• #1 Gemeinsame Qualifizierungsoffensive Logistik · gültig"], listed
+    # recorded by the coordination without zustimmung=: every partner's consent is pending
+    expected = "• #1 Gemeinsame Qualifizierungsoffensive Logistik · gültig · Zustimmung 0 von 3"
+    assert listed == [expected], listed
     state = [scene.count(t) for t in ("sector_rounds", "notices", "decision_entries")]
     assert state == [1, 1, 1], state
     no_traceback(scene)

@@ -76,5 +76,7 @@ async def test_a_partner_members_export_is_refused_with_the_role_named(
         "Nur die Koordination kann !export beschlüsse verwenden. Ihre Rolle: Partner "
         "(Landeshauptstadt Magdeburg). !hilfe export zeigt, was Sie tun können."
     )
-    assert body(listed).splitlines()[1] == "• #1 Berufsorientierung an Schulen · gültig"
+    assert body(listed).splitlines()[1] == (
+        "• #1 Berufsorientierung an Schulen · gültig · Zustimmung 1 von 3"
+    )
     assert not any(is_file_from_bot(world, room)(e) for e in stadt.events)

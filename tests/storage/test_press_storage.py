@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import core
+from storage.core import purpose_of
 from storage.engine import session_factory
 from storage.pr import releases as store
 from storage.pr.releases import APPROVED, CHANGES_REQUESTED, PUBLISHED, WITHDRAWN, PressRelease
@@ -119,8 +120,8 @@ async def test_releases_belong_to_their_room_and_messages_to_their_purpose(
     async with sessions() as session:
         assert await store.get_release(session, "!r", other) is None
         assert [r.id for r in await store.list_releases(session, "!r", 10)] == [mine]
-        assert await store.purpose_of(session, "!r", "$draft") == "pm:1:1"
-        assert await store.purpose_of(session, "!other", "$draft") is None
+        assert await purpose_of(session, "!r", "$draft") == "pm:1:1"
+        assert await purpose_of(session, "!other", "$draft") is None
         event = await store.event_from(session, "$cmd")
         assert event is not None and event.kind == "created"
         assert isinstance(await session.get(PressRelease, mine), PressRelease)

@@ -8,8 +8,10 @@ returns the first event instead of a second one).
 from __future__ import annotations
 
 import itertools
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from bot.app import all_commands, event_hooks
@@ -25,6 +27,8 @@ from config import MatrixSettings, Partner, Settings
 from storage.engine import SessionFactory
 
 ROOM = "!kooperation:test"
+#: The bot's store folder in tests (spooled exports go to its ``outgoing``), never the cwd.
+STORE = tempfile.mkdtemp(prefix="koopbot-test-store-")
 BOT = "@koopbot:test"
 USERS = {
     "stadt1": "@stadt1:test",
@@ -41,7 +45,8 @@ def make_settings(**overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "language": "de",
         "coordinators": [USERS["koordination"]],
-        "matrix": MatrixSettings(homeserver="http://127.0.0.1:1", user_id=BOT, password="x", rooms=[ROOM]),
+        "matrix": MatrixSettings(homeserver="http://127.0.0.1:1", user_id=BOT, password="x",
+                                 rooms=[ROOM], store_path=STORE),
         "partners": [
             Partner(id="stadt", name="Landeshauptstadt Magdeburg", short_name="Stadt",
                     members=[USERS["stadt1"], USERS["stadt2"]], contact=USERS["stadt1"]),
@@ -76,6 +81,7 @@ class FakeHomeserver:
 
     sent: list[dict[str, Any]] = field(default_factory=list)
     uploads: dict[str, bytes] = field(default_factory=dict)
+    upload_limit: int | None = None  # m.upload.size of the media config (None: unknown)
     failures: int = 0  # the next N sends fail transiently
     _by_txn: dict[str, str] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=itertools.count)
@@ -95,9 +101,16 @@ class FakeHomeserver:
         )
         return event_id
 
-    async def upload(self, room_id: str, name: str, mimetype: str, data: bytes) -> dict[str, Any]:
+    async def upload(
+        self, room_id: str, name: str, mimetype: str, data: bytes | Path
+    ) -> dict[str, Any]:
+        from bot.matrix import PermanentError
+
+        content = _read(data)
+        if self.upload_limit is not None and len(content) > self.upload_limit:
+            raise PermanentError("upload failed: M_TOO_LARGE (fake)")
         url = f"mxc://test/{len(self.uploads)}"
-        self.uploads[url] = data
+        self.uploads[url] = content
         return {"url": url}
 
 
@@ -111,7 +124,9 @@ class Chat:
         self.homeserver = FakeHomeserver()
         self.outbox = Outbox(self.homeserver, sessions, clock, first_backoff=0.001)
         #: Builds the outbox rows; a test's ``Waker`` takes it for timed posts.
-        self.posting = Posting(Catalogue(settings.language), clock)
+        self.posting = Posting(
+            Catalogue(settings.language), clock, upload_limit=lambda: self.homeserver.upload_limit
+        )
         self.dispatcher = Dispatcher(
             settings=settings,
             router=Router(all_commands()),
@@ -185,3 +200,8 @@ class Chat:
 
 
 __all__ = ["BOT", "ROOM", "USERS", "Chat", "FakeClock", "FakeHomeserver", "make_settings", "txn_id"]
+
+
+def _read(data: bytes | Path) -> bytes:
+    """What an upload carries: the bytes, or the spooled file's content."""
+    return data.read_bytes() if isinstance(data, Path) else data

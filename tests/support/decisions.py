@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from storage.decisions import chain
 from storage.decisions.chain import NewEntry
@@ -33,6 +33,36 @@ def new_entry(number: int, *, room_id: str = "!kooperation:test", **fields: obje
     }
     values.update(fields)
     return NewEntry(**values)  # type: ignore[arg-type]
+
+
+async def add_consent(
+    session: AsyncSession,
+    version_id: int,
+    kind: str,
+    partner: str,
+    *,
+    via: str = "command",
+    reason: str = "",
+) -> None:
+    """A partner's consent, objection or withdrawal on decision version ``version_id``."""
+    number = (await chain.head(session))[0] + 1
+    await chain.append(
+        session,
+        new_entry(
+            number,
+            kind=kind,
+            wording=reason,
+            outcome="",
+            agreed=(),
+            author=f"@{partner}1:test",
+            author_partner=partner,
+            decision_no=version_id,
+            concerns=version_id,
+            via=via,
+            responsible=None,
+            deadline=None,
+        ),
+    )
 
 
 async def add_entries(engine: AsyncEngine, count: int, **fields: object) -> None:

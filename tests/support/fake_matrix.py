@@ -15,6 +15,7 @@ import asyncio
 import copy
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from bot.events import Message, Reaction, Redaction, RoomBatch, RoomEvent, SyncBatch
@@ -43,6 +44,7 @@ class FakeServer:
     timeline: list[Posted] = field(default_factory=list)
     transactions: dict[tuple[str, str], str] = field(default_factory=dict)
     uploads: dict[str, bytes] = field(default_factory=dict)
+    upload_limit: int | None = None  # m.upload.size of the media config (None: unknown)
     _next_id: int = 1
     _news: asyncio.Event | None = field(default=None, repr=False)
 
@@ -173,6 +175,9 @@ class FakeConnection:
     def is_encrypted(self, room_id: str) -> bool:
         return False
 
+    def can_redact(self, room_id: str) -> bool:
+        return False  # the bot of the crash runs is an ordinary member
+
     def keep_undecryptable(self, events: Any) -> None:
         """Nothing is encrypted here: no event waits for a key."""
 
@@ -243,8 +248,18 @@ class FakeConnection:
             raise TransientError(f"send not possible yet: No such room with id {room_id} found.")
         return self.server.send(self.device_id, room_id, content, txn_id)
 
-    async def upload(self, room_id: str, name: str, mimetype: str, data: bytes) -> dict[str, Any]:
+    def upload_limit(self) -> int | None:
+        return self.server.upload_limit
+
+    async def upload(
+        self, room_id: str, name: str, mimetype: str, data: bytes | Path
+    ) -> dict[str, Any]:
         await self._alive()
         url = f"mxc://fake/{len(self.server.uploads) + 1}"
-        self.server.uploads[url] = data
+        self.server.uploads[url] = _read(data)
         return {"url": url}
+
+
+def _read(data: bytes | Path) -> bytes:
+    """What an upload carries: the bytes, or the spooled file's content."""
+    return data.read_bytes() if isinstance(data, Path) else data

@@ -107,7 +107,10 @@ async def test_csv_opens_in_german_excel_and_libreoffice(
     assert first["Verantwortlich"] == "Bernd Krüger (@agentur1:test)"
     assert first["Abweichende Meinung"] == "Jobcenter | prüft Förderung"
     assert first["Erfasst am"] == "01.12.2026 12:30"  # local time
-    assert first["Zustimmung"] == "Stadt, Agentur, Jobcenter"
+    assert first["Zustimmung"] == (
+        "Stadt: zugestimmt – Anna Schulz, 01.12.2026 12:30; Agentur: Zustimmung steht aus; "
+        "Jobcenter: Zustimmung steht aus"
+    )
     second = dict(zip(header, body[1], strict=True))
     assert second["Betreff"] == "'=SUMME(A1:A9) Pflegekräfte"  # never run as a formula
     assert (second["Ergebnis"], second["Status"]) == ("vertagt", "aufgehoben")
@@ -292,8 +295,10 @@ async def test_koopbot_export_decisions_from_the_shell(
     assert [e["id"] for e in document["entries"]] == [1, 2]
     assert document["meta"]["room_id"] is None and document["meta"]["exported_by"] is None
     assert result.stdout.strip() == (
-        f"2 Einträge nach {out} geschrieben (json), Hash des letzten Eintrags "
-        f"{document['manifest']['final_hash']}."
+        f"2 Einträge nach {out} geschrieben (json), Hash des letzten Eintrags #2: "
+        f"{document['manifest']['final_hash']}. Anker zum Aufbewahren: "
+        f"{document['manifest']['final_hash']}@2 (koopbot verify-log --expect "
+        f"{document['manifest']['final_hash']}@2)."
     )
     assert not out.with_name("protokoll.json.part").exists()
     bad = await asyncio.to_thread(

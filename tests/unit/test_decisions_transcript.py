@@ -45,12 +45,18 @@ async def test_a_partner_records_a_decision_with_responsible_person_and_deadline
     answer = reply(chat, event)
     assert answer["body"].splitlines() == [
         "Beschluss #1 erfasst: Gemeinsame Qualifizierungsoffensive Logistik",
-        "Ergebnis: beschlossen · Zustimmung: Stadt, Agentur, Jobcenter",
+        "Ergebnis: beschlossen",
+        "Zustimmung: 1 von 3 Partnern – noch nicht von allen getragen",
+        "✅ Landeshauptstadt Magdeburg: Anna Schulz, Di., 1. Dez. 2026, 10:00 Uhr",
+        "⏳ Agentur für Arbeit Magdeburg: Zustimmung steht aus",
+        "⏳ Jobcenter Magdeburg: Zustimmung steht aus",
         "Verantwortlich: Bernd Krüger · Frist: Mi., 31. März 2027",
         "Beschlossen am Di., 1. Dez. 2026 · erfasst von Anna Schulz (Landeshauptstadt Magdeburg), "
         "Di., 1. Dez. 2026, 10:00 Uhr",
         "!beschluss 1 zeigt ihn mit Verlauf. Ändern, aufheben oder als erledigt vermerken kann "
         "die Koordination, z. B. mit !beschluss erledigt 1.",
+        "Zustimmen: !beschluss zustimmen 1 oder ✅/👍 als Reaktion auf diese Nachricht. "
+        "Widersprechen: !beschluss widersprechen 1 <grund>",
     ]
     assert answer["m.mentions"]["user_ids"] == ["@agentur1:test"]  # the responsible is notified
     assert (
@@ -71,14 +77,14 @@ async def test_a_coordinator_records_and_a_guest_is_refused_with_the_role_named(
     assert "erfasst von koordination (Koordination)" in chat.last
     await chat.send("gast", "!beschluss Alles anders machen")
     assert lines(chat) == [
-        "Nur Partner und die Koordination können !beschluss verwenden. Ihre Rolle: Gast (nicht "
-        "in der Konfiguration). !hilfe beschluss zeigt, was Sie tun können."
+        "Nur Partner und die Koordination können !beschluss verwenden. Ihre Rolle: Gast (kein "
+        "Mitglied eines Partners). !hilfe beschluss zeigt, was Sie tun können."
     ]
     assert await count(chat) == 1
     await chat.send("gast", "!beschluss 1")  # reading is for everyone
     assert lines(chat)[0] == "Beschluss #1 · gültig"
     await chat.send("gast", "!beschlüsse")
-    assert lines(chat)[1] == "• #1 Fachkräftetag 2027 vorbereiten · gültig"
+    assert lines(chat)[1] == "• #1 Fachkräftetag 2027 vorbereiten · gültig · Zustimmung 0 von 3"
 
 
 async def test_a_first_line_above_the_text_is_the_subject_and_options_are_kept(
@@ -86,20 +92,26 @@ async def test_a_first_line_above_the_text_is_the_subject_and_options_are_kept(
 ) -> None:
     await chat.send(
         "agentur1",
-        '!beschluss ergebnis="geändert beschlossen" zustimmung=stadt,agentur '
+        '!beschluss ergebnis="geändert beschlossen" zustimmung=agentur '
         'dissens="Jobcenter: erst nach Haushaltsbeschluss" datum=30.11. top="Logistik"\n'
         "Qualifizierungsoffensive Logistik\n"
         "Die Partner starten gemeinsam 120 Plätze.\nDie Agentur übernimmt die Auswahl.",
     )
-    assert lines(chat)[:6] == [
+    assert lines(chat)[:10] == [
         "Beschluss #1 erfasst: Qualifizierungsoffensive Logistik",
         "> Die Partner starten gemeinsam 120 Plätze.",
         "> Die Agentur übernimmt die Auswahl.",
-        "Ergebnis: geändert beschlossen · Zustimmung: Stadt, Agentur",
+        "Ergebnis: geändert beschlossen",
+        "Zustimmung: 1 von 3 Partnern – noch nicht von allen getragen",
+        "⏳ Landeshauptstadt Magdeburg: Zustimmung steht aus",
+        "✅ Agentur für Arbeit Magdeburg: Bernd Krüger, Di., 1. Dez. 2026, 10:00 Uhr",
+        "⏳ Jobcenter Magdeburg: Zustimmung steht aus",
         "Abweichende Meinung: Jobcenter: erst nach Haushaltsbeschluss",
         "TOP: Logistik",
     ]
-    assert lines(chat)[6].startswith("Beschlossen am Mo., 30. Nov. 2026 · erfasst von Bernd Krüger")
+    assert lines(chat)[10].startswith(
+        "Beschlossen am Mo., 30. Nov. 2026 · erfasst von Bernd Krüger"
+    )
 
 
 async def test_a_decision_links_to_the_latest_meeting_and_its_agenda_item(chat: Chat) -> None:
@@ -113,12 +125,12 @@ async def test_a_decision_links_to_the_latest_meeting_and_its_agenda_item(chat: 
     assert not any(line.startswith("Sitzung:") for line in lines(chat))
     chat.clock.now = datetime(2026, 12, 8, 10, 45, tzinfo=UTC)  # during the meeting
     await chat.send("stadt1", "!beschluss Qualifizierungsoffensive Logistik top=1")
-    assert lines(chat)[2] == (
+    assert lines(chat)[6] == (
         "Sitzung: Koordinierungsrunde (#1) am Di., 8. Dez. 2026 · TOP: 1. Fachkräftebedarf Logistik"
     )
     chat.clock.now = datetime(2027, 1, 20, 9, 0, tzinfo=UTC)  # after the January date
     await chat.send("stadt1", "!beschluss Nachbereitung top=7")
-    assert lines(chat)[2] == "Sitzung: Koordinierungsrunde (#1) am Di., 12. Jan. 2027 · TOP: 7"
+    assert lines(chat)[6] == "Sitzung: Koordinierungsrunde (#1) am Di., 12. Jan. 2027 · TOP: 7"
     entries = await stored(chat)
     assert [e.meeting_id for e in entries] == [None, 1, 1]
     assert entries[2].meeting_at == datetime(2027, 1, 12, 9, 0, tzinfo=UTC)
@@ -132,8 +144,8 @@ async def test_amend_then_complete_shows_every_step_in_the_history(chat: Chat) -
     )
     assert lines(chat)[:3] == [
         "Beschluss #1 geändert: Die neue Fassung ist #2, #1 ist jetzt „ersetzt durch #2“.",
-        "Gemeinsame Qualifizierungsoffensive Logistik",
-        "> Qualifizierungsoffensive Logistik und Lager",
+        "Qualifizierungsoffensive Logistik und Lager",  # the subject was the text: it follows
+        "Ergebnis: beschlossen",
     ]
     assert "Verantwortlich: Bernd Krüger · Frist: Mi., 31. März 2027" in lines(chat)  # kept
     chat.clock.advance(hours=1)
@@ -150,8 +162,8 @@ async def test_amend_then_complete_shows_every_step_in_the_history(chat: Chat) -
     shown = lines(chat)
     assert shown[:3] == [
         "Beschluss #2 · erledigt",
-        "Gemeinsame Qualifizierungsoffensive Logistik",
-        "> Qualifizierungsoffensive Logistik und Lager",
+        "Qualifizierungsoffensive Logistik und Lager",
+        "Ergebnis: beschlossen",
     ]
     history = shown[shown.index("Verlauf:") + 1 : shown.index("Verlauf:") + 4]
     assert history == [
@@ -164,7 +176,7 @@ async def test_amend_then_complete_shows_every_step_in_the_history(chat: Chat) -
     await chat.send("jobcenter1", "!beschluss 3")
     assert lines(chat)[:3] == [
         "#3 · Erledigung von #2",
-        "Gemeinsame Qualifizierungsoffensive Logistik",
+        "Qualifizierungsoffensive Logistik und Lager",
         "> Auftakt am 15.01. durchgeführt",
     ]
     # nothing was changed in place: three entries, the first one as it was written
@@ -238,7 +250,7 @@ async def test_only_coordinators_amend_revoke_complete_and_export(chat: Chat, co
     await chat.send("stadt1", RECORD)
     for who, role in (
         ("agentur1", "Partner (Agentur für Arbeit Magdeburg)"),
-        ("gast", "Gast (nicht in der Konfiguration)"),
+        ("gast", "Gast (kein Mitglied eines Partners)"),
     ):
         await chat.send(who, command)
         assert lines(chat)[0].startswith("Nur die Koordination kann !")
@@ -262,7 +274,7 @@ async def test_only_coordinators_amend_revoke_complete_and_export(chat: Chat, co
          "08.12.2026 oder 2026-12-08."),
         ("!beschluss Tun verantwortlich=anna", "„anna“ ist keine Matrix-Kennung wie "
          "@name:example.org."),
-        ("!beschluss Tun verantwortlich=@Anna Schulz", "„@Anna“ ist keine Matrix-Kennung wie "
+        ("!beschluss Tun verantwortlich=@Anna Schulz", "„@Anna Schulz“ ist keine Matrix-Kennung wie "
          "@name:example.org."),
         ("!beschluss Tun ergebnis=vielleicht", "„vielleicht“ ist kein Ergebnis. Möglich: "
          "beschlossen, geändert beschlossen, abgelehnt, vertagt."),
@@ -307,15 +319,17 @@ async def test_list_and_search_by_text_person_and_status(chat: Chat) -> None:
     await chat.send("jobcenter1", "!beschlüsse")
     assert lines(chat) == [
         "Beschlüsse (neueste zuerst)",
-        "• #5 Pflegekräfte gewinnen · gültig · Carla Vogt",
+        "• #5 Pflegekräfte gewinnen und halten · gültig · Zustimmung 0 von 3 · Carla Vogt",
         "• #3 Berufsorientierung an Schulen · erledigt",
-        "• #1 Lagerlogistik qualifizieren · gültig · Bernd Krüger · Frist 15. Dez. 2026",
+        "• #1 Lagerlogistik qualifizieren · gültig · Zustimmung 1 von 3 · Bernd Krüger · "
+        "Frist 15. Dez. 2026",
         "!beschluss <nr> zeigt einen Beschluss mit Verlauf.",
     ]
     await chat.send("jobcenter1", "!beschlüsse LOGISTIK")
     assert lines(chat)[:2] == [
         "Beschlüsse zu „LOGISTIK“ (neueste zuerst)",
-        "• #1 Lagerlogistik qualifizieren · gültig · Bernd Krüger · Frist 15. Dez. 2026",
+        "• #1 Lagerlogistik qualifizieren · gültig · Zustimmung 1 von 3 · Bernd Krüger · "
+        "Frist 15. Dez. 2026",
     ]
     await chat.send("jobcenter1", "!beschlüsse krüger")
     assert [line[:4] for line in lines(chat)[1:-1]] == ["• #1"]
@@ -330,8 +344,8 @@ async def test_list_and_search_by_text_person_and_status(chat: Chat) -> None:
     chat.clock.now = datetime(2026, 12, 16, 9, 0, tzinfo=UTC)
     await chat.send("jobcenter1", "!beschlüsse überfällig")
     assert lines(chat)[1] == (
-        "• #1 Lagerlogistik qualifizieren · gültig · Bernd Krüger · Frist 15. Dez. 2026 "
-        "(überschritten)"
+        "• #1 Lagerlogistik qualifizieren · gültig · Zustimmung 1 von 3 · Bernd Krüger · "
+        "Frist 15. Dez. 2026 (überschritten)"
     )
     await chat.send("jobcenter1", "!beschluss 1")
     assert "Verantwortlich: Bernd Krüger · Frist: Di., 15. Dez. 2026 (überschritten)" in lines(chat)
@@ -342,7 +356,8 @@ async def test_a_long_list_is_capped_with_a_hint(chat: Chat) -> None:
         await chat.send("stadt1", f"!beschluss Maßnahme {number + 1}")
     await chat.send("stadt1", "!beschlüsse")
     shown = lines(chat)
-    assert shown[1] == "• #23 Maßnahme 23 · gültig" and shown[20] == "• #4 Maßnahme 4 · gültig"
+    assert shown[1] == "• #23 Maßnahme 23 · gültig · Zustimmung 1 von 3"
+    assert shown[20] == "• #4 Maßnahme 4 · gültig · Zustimmung 1 von 3"
     assert shown[21] == (
         "20 von 23 gezeigt – mit !beschlüsse <suchbegriff> eingrenzen (Text, Person oder Stand "
         "wie gültig, erledigt, überfällig)."
@@ -371,7 +386,7 @@ async def test_english_command_names(chat: Chat) -> None:
     await chat.send("koordination", "!decision revoke 4 obsolete")
     await chat.send("stadt1", "!decisions done")
     assert lines(chat)[1:-1] == [
-        "• #2 Joint training drive · erledigt · Bernd Krüger · Frist 31. März 2027"
+        "• #2 Joint training drive for logistics · erledigt · Bernd Krüger · Frist 31. März 2027"
     ]
     await chat.send("koordination", "!export decisions json")
     assert chat.sent[-1]["content"]["body"] == "beschlussprotokoll-2026-12-01.json"
@@ -382,9 +397,11 @@ async def test_an_english_deployment_answers_in_english(sqlite_engine: Any, cloc
 
     chat = Chat(make_settings(language="en"), session_factory(sqlite_engine), clock)
     await chat.send("stadt1", "!decision Joint training drive deadline=2027-03-31")
-    assert lines(chat)[:2] == [
+    assert lines(chat)[:4] == [
         "Decision #1 recorded: Joint training drive",
-        "Outcome: adopted · Agreed: Stadt, Agentur, Jobcenter",
+        "Outcome: adopted",
+        "Consent: 1 of 3 partners – not yet carried by all",
+        "✅ Landeshauptstadt Magdeburg: Anna Schulz, Tue, 1 Dec 2026, 10:00",
     ]
     await chat.send("gast", "!decision Nope")
     assert lines(chat)[0].startswith("Only partners and coordinators can use !beschluss.")
@@ -407,8 +424,8 @@ async def test_the_coordinator_exports_the_protocol_into_the_room(chat: Chat) ->
     assert answer["body"].splitlines() == [
         "Beschlussprotokoll als CSV: 2 Einträge (#1 bis #2), Stand Di., 1. Dez. 2026, 10:00 Uhr "
         "– Datei beschlussprotokoll-2026-12-01.csv.",
-        f"Hash des letzten Eintrags: {first[-1].hash}. koopbot verify-log prüft die Kette in der "
-        "Datenbank.",
+        f"Hash des letzten Eintrags (#2): {first[-1].hash} – diese Nachricht ist der Anker. "
+        f"Prüfen mit: koopbot verify-log --expect {first[-1].hash}@2",
     ]
     file = chat.sent[-1]["content"]
     assert file["msgtype"] == "m.file" and file["filename"] == "beschlussprotokoll-2026-12-01.csv"

@@ -95,3 +95,19 @@ def test_a_usage_reference_is_the_declared_usage() -> None:
     texts = Catalogue("de")
     assert texts.t("meetings.list_empty").endswith("!termin neu <datum> <zeit> <titel>")
     assert texts.t("meetings.agenda_empty", day="8. Dez.", id=4).endswith("!tagesordnung 4 <punkt>")
+
+
+def test_english_usages_name_english_commands_and_fields() -> None:
+    """Every field a usage shows by name has an English label (options: their alias), so an
+    English text or help never falls back to a German word."""
+    english = Catalogue("en")
+    for command in all_commands():
+        for name in (*command.positional, *([command.rest] if command.rest else [])):
+            assert english.has(f"arg.{name}"), (command.full_name, name)
+        usage = english.usage(command)
+        assert usage.startswith("!" + command.english_name), usage
+    texts = Catalogue("en")
+    assert texts.t("meetings.list_empty").endswith("!meeting new <date> <time> <title>")
+    assert "!sector report <sector> <trend> <text> [demand=…] [horizon=…]" in texts.t(
+        "sectors.round_empty"
+    )

@@ -57,12 +57,13 @@ async def test_only_coordinators_set_contacts(chat: Chat) -> None:
         "(Landeshauptstadt Magdeburg). !hilfe kontakte zeigt, was Sie tun können."
     )
     await chat.send("gast", "!kontakte setzen agentur @neu:test")
-    assert "Ihre Rolle: Gast (nicht in der Konfiguration)" in chat.last
+    assert "Ihre Rolle: Gast (kein Mitglied eines Partners)" in chat.last
     async with chat.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(ContactAssignment)) == 0
 
 
 async def test_coordinator_sets_contact_and_deputy(chat: Chat) -> None:
+    await chat.send("koordination", "!mitglied hinzufügen agentur @neu:test")
     await chat.send("koordination", "!kontakte setzen Agentur @neu:test vertretung=@agentur1:test")
     assert chat.last.startswith(
         "Ansprechperson für Agentur für Arbeit Magdeburg ist jetzt neu, Vertretung Bernd Krüger."
@@ -131,6 +132,7 @@ async def test_a_replayed_event_is_answered_once(chat: Chat) -> None:
 
 
 async def test_a_replayed_command_changes_nothing_twice(chat: Chat) -> None:
+    await chat.send("koordination", "!mitglied hinzufügen agentur @neu:test")
     event = await chat.send("koordination", "!kontakte setzen agentur @neu:test")
     await chat.replay(event, "koordination", "!kontakte setzen agentur @neu:test")
     assert len(chat.replies_to(event)) == 1

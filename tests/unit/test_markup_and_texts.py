@@ -33,7 +33,7 @@ def test_quote_keeps_line_breaks() -> None:
 
 def test_languages_have_the_same_keys_and_placeholders() -> None:
     # ``{usage:…}`` references are filled from the declarations first (as the catalogue does).
-    german, english = with_usages(merged("de")), with_usages(merged("en"))
+    german, english = with_usages(merged("de")), with_usages(merged("en"), "en")
     assert german.keys() == english.keys()
     for key in german:
         assert len(wordings(german[key])) == len(wordings(english[key])), key

@@ -319,6 +319,7 @@ async def test_later_features_add_their_parts(chat: Chat) -> None:
 
 async def test_contacts_set_in_the_room_are_the_ones_mentioned(chat: Chat) -> None:
     waker = waker_for(chat)
+    await chat.send("koordination", "!mitglied hinzufügen agentur @neu:test")
     await chat.send("koordination", "!kontakte setzen agentur @neu:test")
     await chat.send("koordination", "!termin neu 08.12.2026 10:00 Runde")
     await wake(chat, waker)

@@ -80,8 +80,8 @@ async def test_the_list_is_newest_first_capped_and_searchable(chat: Chat) -> Non
 async def test_only_partner_members_record_notices(chat: Chat) -> None:
     await chat.send("gast", "!info Gerücht über eine Schließung")
     assert chat.last == (
-        "Nur Mitglieder der Partner können !info verwenden. Ihre Rolle: Gast (nicht in der "
-        "Konfiguration). !hilfe info zeigt, was Sie tun können."
+        "Nur Mitglieder der Partner können !info verwenden. Ihre Rolle: Gast (kein Mitglied "
+        "eines Partners). !hilfe info zeigt, was Sie tun können."
     )
     await chat.send("koordination", "!notice Something")
     assert chat.last.startswith(

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.events import Reaction
+from commands.core.reactions import approving
 from commands.pr.desk import parse_purpose
-from commands.pr.reactions import approving
 from storage.pr.releases import PressEvent
 from tests.support.chat import ROOM, USERS, Chat
 from tests.support.press import STATES_NONE, draft, lines
@@ -108,7 +108,7 @@ async def test_redacting_the_reaction_withdraws_the_approval(chat: Chat) -> None
     assert lines(chat)[:4] == ["PM #1 · Version 1 · Entwurf", *STATES_NONE]
     assert (await events(chat))[-1] == ("withdrawn", "agentur", 1, "reaction")
     await chat.send("agentur1", "!pm verlauf 1")
-    assert "Freigabe zurückgezogen von Bernd Krüger (Agentur für Arbeit Magdeburg) – " in chat.last
+    assert "Freigabe zurückgezogen von Agentur für Arbeit Magdeburg – " in chat.last
 
 
 async def test_only_a_standing_reaction_approval_is_withdrawn(chat: Chat) -> None:
@@ -182,7 +182,10 @@ async def test_the_shown_draft_counts_like_the_draft_message(chat: Chat) -> None
 
 @pytest.mark.parametrize(
     ("who", "role"),
-    [("koordination", "Koordination"), ("gast", "Gast (nicht in der Konfiguration)")],
+    [
+        ("koordination", "Koordination"),
+        ("gast", "Gast (kein Mitglied eines Partners)"),
+    ],
 )
 async def test_reactions_of_non_members_are_answered_and_not_counted(
     chat: Chat, who: str, role: str

@@ -165,6 +165,7 @@ async def test_no_reminder_for_a_moment_before_the_draft_existed(chat: Chat) -> 
 
 async def test_changes_requested_mention_the_author_and_current_contacts(chat: Chat) -> None:
     await draft(chat, WITH_DEADLINE)
+    await chat.send("koordination", "!mitglied hinzufügen agentur @neu:test")
     await chat.send("koordination", "!kontakte setzen agentur @neu:test vertretung=@agentur1:test")
     await chat.send("jobcenter1", "!pm ablehnen 1 Zahlen prüfen")
     chat.clock.now = DAY_BEFORE

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot.app import all_commands
 from commands.core.errors import CommandError
-from commands.core.router import Router, UsageError, tokenize
+from commands.core.router import Router, UsageError
 
 
 @pytest.fixture(scope="module")
@@ -16,17 +16,23 @@ def router() -> Router:
     return Router(all_commands())
 
 
-def test_tokenize_keeps_quoted_words_together() -> None:
-    assert tokenize('neu 08.12. ort="Rathaus, Raum 3" „Zweiter Teil“ x') == [
-        "neu", "08.12.", "ort=Rathaus, Raum 3", "Zweiter Teil", "x",
-    ]  # fmt: skip
-    assert tokenize('a ""') == ["a", ""]
+def test_quotes_group_values_and_positionals_not_the_free_text(router: Router) -> None:
+    invocation = router.parse(
+        '!termin neu 08.12. 10:00 „Zweiter Teil“ x ort="Rathaus, Raum 3" dauer=""'
+    )
+    assert invocation is not None
+    assert invocation.args.model_dump(include={"datum", "titel", "ort", "dauer"}) == {
+        "datum": "08.12.",
+        "titel": "„Zweiter Teil“ x",
+        "ort": "Rathaus, Raum 3",
+        "dauer": "",
+    }
 
 
-def test_unclosed_quote_is_a_user_error() -> None:
-    with pytest.raises(CommandError) as caught:
-        tokenize('a "b')
-    assert caught.value.key == "error.unclosed_quote"
+def test_unclosed_quote_in_a_value_is_a_user_error(router: Router) -> None:
+    with pytest.raises(UsageError) as caught:
+        router.parse('!termin neu 08.12. 10:00 Runde ort="Rathaus, Raum 3')
+    assert caught.value.error.key == "error.unclosed_quote"
 
 
 def test_not_a_command(router: Router) -> None:

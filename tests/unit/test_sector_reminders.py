@@ -85,6 +85,8 @@ async def test_half_time_and_a_day_before_exactly_once_to_the_missing_partners(
     assert waker.next_wake == DAY_BEFORE
 
     await chat.send("agentur1", "!branche melden C rückläufig Kurzarbeit")
+    await chat.send("koordination", "!mitglied entfernen stadt @stadt2:test")
+    await chat.send("koordination", "!mitglied hinzufügen jobcenter @stadt2:test")
     await chat.send(
         "koordination", "!kontakte setzen jobcenter @jobcenter1:test vertretung=@stadt2:test"
     )

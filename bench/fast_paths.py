@@ -1,0 +1,217 @@
+"""Each fast path of docs/architecture.md measured on and off, in one run, on 3 years of history.
+
+A real SQLite file (storage.engine: WAL) gets the history of a busy room over three years:
+``--history`` sent bot messages in ``outbox`` and as many events in ``handled_events``. Then,
+interleaved so machine noise hits both sides alike:
+
+1. **Reading commands go out first.** ``!status`` from command to reply sent, with the
+   dispatcher live (``Outbox.send_first``: send, then record) and not live (record, commit,
+   then send from the queue).
+2. **The replay check runs only when a batch may be a replay.** The one statement that asks
+   which events of a batch were handled or answered (``storage.core.handled_or_answered``),
+   for a batch of one event — the price every batch would pay if it ran always — beside the
+   handling of one ``!status``.
+3. **The partial index on unsent messages.** The backlog that ``!status`` shows coordinators
+   (``storage.core.unsent_in_room``) with ``ix_outbox_unsent`` and, on a copy of the file,
+   without it.
+4. **Cheap commits.** One small transaction (insert one row, commit) with
+   ``synchronous=NORMAL`` (what ``storage.engine`` sets) and with ``FULL``.
+
+The CSV writer has its own script (``bench/csv_writer.py``). Always exits 0.
+
+    .venv/bin/python bench/fast_paths.py [--history 100000] [--samples 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from _common import REPO_ROOT, machine
+from handling import Bench, ScratchRow, setup
+from sqlalchemy import event, insert, literal, select, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+sys.path.insert(0, REPO_ROOT)
+from bot.content import txn_id
+from storage.core import HandledEvent, OutboxMessage, handled_or_answered, unsent_in_room
+from storage.engine import create_engine, session_factory
+from tests.support.chat import ROOM, FakeClock
+
+CHUNK = 10_000
+THREE_YEARS = timedelta(days=3 * 365)
+
+
+async def fill_history(engine: AsyncEngine, count: int, end: datetime) -> None:
+    """``count`` sent replies and handled events, spread evenly over three years."""
+    step = THREE_YEARS / max(count, 1)
+    async with engine.begin() as connection:
+        for first in range(0, count, CHUNK):
+            numbers = range(first, min(first + CHUNK, count))
+            moments = [end - THREE_YEARS + step * n for n in numbers]
+            await connection.execute(
+                insert(OutboxMessage),
+                [
+                    {
+                        "room_id": ROOM,
+                        "txn_id": txn_id(f"$old{n}", 0),
+                        "content": {"msgtype": "m.notice", "body": f"Antwort {n}"},
+                        "purpose": "reply",
+                        "created_at": at,
+                        "sent_at": at,
+                        "event_id": f"$sent{n}",
+                    }
+                    for n, at in zip(numbers, moments, strict=True)
+                ],
+            )
+            await connection.execute(
+                insert(HandledEvent),
+                [
+                    {"event_id": f"$handled{n}", "room_id": ROOM, "handled_at": at}
+                    for n, at in zip(numbers, moments, strict=True)
+                ],
+            )
+
+
+async def sample(action: Callable[[], Awaitable[Any]]) -> float:
+    started = time.perf_counter()
+    await action()
+    return (time.perf_counter() - started) * 1000
+
+
+async def status_reply(bench: Bench, live: bool) -> float:
+    """Milliseconds from the command to its reply sent (handling and queue drain)."""
+    bench.chat.dispatcher.live = live
+    message = bench.message("!status")
+
+    async def handle_and_send() -> None:
+        await bench.chat.dispatcher.handle(message)
+        await bench.chat.outbox.drain()
+
+    elapsed = await sample(handle_and_send)
+    if len(bench.chat.sent) != 1:
+        raise RuntimeError("!status was not answered exactly once")
+    bench.chat.sent.clear()
+    bench.chat.homeserver._by_txn.clear()
+    return elapsed
+
+
+async def backlog(engine: AsyncEngine) -> None:
+    async with session_factory(engine)() as session:
+        query = unsent_in_room(literal(ROOM))
+        (await session.execute(select(query))).one()
+
+
+async def replay_check(engine: AsyncEngine, number: int) -> None:
+    async with session_factory(engine)() as session:
+        found = await handled_or_answered(session, [f"$new{number}"])
+        if found:
+            raise RuntimeError("a new event counted as handled")
+
+
+async def small_commit(engine: AsyncEngine, clock: FakeClock) -> None:
+    async with session_factory(engine)() as session, session.begin():
+        session.add(ScratchRow(room_id=ROOM, body="commit", created_at=clock()))
+
+
+def full_sync(engine: AsyncEngine) -> AsyncEngine:
+    """The same file with ``synchronous=FULL`` (set after storage.engine's own pragmas)."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _full(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return engine
+
+
+async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
+    results: dict[str, dict[str, list[float]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "koopbot.db"
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        clock = FakeClock()
+        bench = await setup(engine, clock)
+        started = time.perf_counter()
+        await fill_history(engine, history, clock())
+        print(f"  history of {history:,} messages and events written in "
+              f"{time.perf_counter() - started:.1f} s")  # fmt: skip
+        await engine.dispose()
+        shutil.copy(path, Path(tmp) / "no-index.db")
+        bare = create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'no-index.db'}")
+        async with bare.begin() as connection:
+            await connection.execute(text("DROP INDEX ix_outbox_unsent"))
+        full = full_sync(create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'no-index.db'}"))
+
+        pairs: dict[str, tuple[str, str]] = {
+            "reading reply": ("send first (live)", "record, then send"),
+            "replay check": ("one !status handled", "check of one event"),
+            "backlog": ("with ix_outbox_unsent", "without the index"),
+            "commit": ("synchronous=NORMAL", "synchronous=FULL"),
+        }
+        results = {name: {side: [] for side in sides} for name, sides in pairs.items()}
+        for _ in range(10):  # warm-up: caches, prepared statements, the page cache
+            await status_reply(bench, True)
+            await backlog(bare)
+        for number in range(samples):
+            runs = results["reading reply"]
+            runs["send first (live)"].append(await status_reply(bench, True))
+            runs["record, then send"].append(await status_reply(bench, False))
+            runs = results["replay check"]
+            runs["one !status handled"].append(await status_reply(bench, True))
+            runs["check of one event"].append(
+                await sample(lambda n=number: replay_check(engine, n))  # type: ignore[misc]
+            )
+            runs = results["backlog"]
+            runs["with ix_outbox_unsent"].append(await sample(lambda: backlog(engine)))
+            runs["without the index"].append(await sample(lambda: backlog(bare)))
+            runs = results["commit"]
+            runs["synchronous=NORMAL"].append(await sample(lambda: small_commit(engine, clock)))
+            runs["synchronous=FULL"].append(await sample(lambda: small_commit(full, clock)))
+        for each in (engine, bare, full):
+            await each.dispose()
+    return results
+
+
+def report(results: dict[str, dict[str, list[float]]]) -> None:
+    for name, sides in results.items():
+        (fast, fast_runs), (slow, slow_runs) = sides.items()
+        fast_median, slow_median = statistics.median(fast_runs), statistics.median(slow_runs)
+        print(f"  {name}")
+        for side, runs in sides.items():
+            print(
+                f"    {side:<22} median {statistics.median(runs):7.3f} ms  "
+                f"(p10–p90 {percentile(runs, 10):.3f}–{percentile(runs, 90):.3f})"
+            )
+        print(f"    ratio {slow} / {fast}: {slow_median / fast_median:.2f}x")
+
+
+def percentile(runs: list[float], q: int) -> float:
+    ordered = sorted(runs)
+    return ordered[min(len(ordered) - 1, len(ordered) * q // 100)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--history", type=int, default=100_000)
+    parser.add_argument("--samples", type=int, default=300)
+    options = parser.parse_args()
+    print(f"Fast paths, {options.samples} interleaved samples each")
+    print(f"  machine: {machine()}")
+    results = asyncio.run(run(options.history, options.samples))
+    report(results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
