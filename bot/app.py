@@ -40,10 +40,12 @@ from commands.meetings import commands as meetings
 from commands.meetings.reminders import MeetingReminders, ReminderPart, agenda_part
 from commands.members import commands as members
 from commands.members import roster
+from commands.minutes import commands as minutes
 from commands.notices import commands as notices
 from commands.notices.handlers import notices_part
 from commands.pr import commands as pr
 from commands.pr.reminders import PressReminders
+from commands.report import commands as report
 from commands.retention.purge import RetentionPurge
 from commands.sectors import commands as sectors
 from commands.sectors.reminders import RoundReminders
@@ -75,6 +77,8 @@ def all_commands() -> list[Command]:
         *export.commands(),
         *notices.commands(),
         *sectors.commands(),
+        *minutes.commands(),
+        *report.commands(),
     ]
 
 
@@ -244,7 +248,12 @@ async def running_bot(
             spool=spool_dir(settings),
             crash=crash,
         )
-        runtime = Runtime(version=__version__, started_at=clock(), backend=settings.storage.backend)
+        runtime = Runtime(
+            version=__version__,
+            started_at=clock(),
+            backend=settings.storage.backend,
+            room_name=matrix.room_name,
+        )
         # One builder of outbox rows for replies and timed posts; the waker comes first, so
         # the dispatcher gets its poke (re-plan after a change) at construction.
         posting = Posting(Catalogue(settings.language), clock, upload_limit=matrix.upload_limit)

@@ -32,14 +32,27 @@ def notice(
     return content
 
 
-def file_content(name: str, mimetype: str, size: int, *, thread_root: str | None) -> dict[str, Any]:
-    """An ``m.file`` waiting for its upload (``url`` or ``file`` is added when sent)."""
+def file_content(
+    name: str,
+    mimetype: str,
+    size: int,
+    *,
+    thread_root: str | None,
+    image: tuple[int, int] | None = None,
+    alt: str = "",
+) -> dict[str, Any]:
+    """An ``m.file`` waiting for its upload (``url`` or ``file`` is added when sent); with
+    ``image`` (width, height) an ``m.image`` whose body is its ``alt`` text."""
     content: dict[str, Any] = {
         "msgtype": "m.file",
         "body": name,
         "filename": name,
         "info": {"mimetype": mimetype, "size": size},
     }
+    if image is not None:
+        content["msgtype"] = "m.image"
+        content["body"] = alt or name
+        content["info"].update({"w": image[0], "h": image[1]})
     if thread_root:
         content["m.relates_to"] = {
             "rel_type": "m.thread",

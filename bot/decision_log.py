@@ -119,6 +119,11 @@ def describe(texts: Catalogue, verdict: Verdict) -> list[str]:
     if verdict.intact:
         return [texts.t("verify.ok", count=verdict.entries, hash=verdict.last_hash)]
     entry = verdict.entry_id
+    if verdict.problem is Problem.STATE:
+        return [
+            texts.t("verify.state", id=entry),
+            texts.t("verify.ok", count=verdict.entries, hash=verdict.last_hash),
+        ]
     if verdict.problem is Problem.CONTENT:
         first = texts.t("verify.content", id=entry)
     elif verdict.problem is Problem.LINK:

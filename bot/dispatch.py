@@ -144,7 +144,9 @@ class Dispatcher:
         try:
             invocation = self.router.parse(message.body)
         except UsageError as problem:
-            await self._answer(message, self._error_doc(problem.error, problem.command))
+            doc = self._error_doc(problem.error, problem.command)
+            doc.items([(Code(self.texts.usage(choice)),) for choice in problem.choices])
+            await self._answer(message, doc)
             return
         if invocation is None:
             return

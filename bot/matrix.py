@@ -154,7 +154,9 @@ class MatrixConnection:
             try:
                 response = await self.client.login(self.settings.password, device_name="koopbot")
             except (nio.exceptions.LocalProtocolError, OSError, TimeoutError) as exc:
-                raise TransientError(f"login failed: {type(exc).__name__}") from None
+                raise TransientError(
+                    f"login failed: cannot reach {self.settings.homeserver} ({type(exc).__name__})"
+                ) from None
             if not isinstance(response, nio.LoginResponse):
                 raise _error(response, "login")
             self._save_credentials(
@@ -246,7 +248,9 @@ class MatrixConnection:
                 full_state=full_state or None,
             )
         except (OSError, TimeoutError, nio.exceptions.LocalProtocolError) as exc:
-            raise TransientError(f"sync failed: {type(exc).__name__}: {exc}") from None
+            raise TransientError(
+                f"sync failed: {self.settings.homeserver}: {type(exc).__name__}: {exc}"
+            ) from None
         if not isinstance(response, nio.SyncResponse):
             raise _error(response, "sync")
         await self._after_sync()
@@ -456,6 +460,13 @@ class MatrixConnection:
         if not isinstance(response, nio.RoomSendResponse):
             raise _error(response, "send")
         return str(response.event_id)
+
+    def room_name(self, room_id: str) -> str | None:
+        """The room's name (``m.room.name``, else its canonical alias) as last synced."""
+        room = self.client.rooms.get(room_id)
+        if room is None:
+            return None
+        return room.name or room.canonical_alias or None
 
     def upload_limit(self) -> int | None:
         """The largest upload the homeserver accepts, in bytes, as last asked (None: unknown)."""

@@ -127,8 +127,16 @@ class Posting:
         now: datetime,
         purpose: str,
     ) -> OutboxMessage:
-        """The ``m.file``; a spooled file stays on disk, its row names it (not its bytes)."""
-        content = file_content(file.filename, file.mimetype, file.size, thread_root=thread)
+        """The ``m.file`` (``m.image``); a spooled file stays on disk, its row names it (not
+        its bytes)."""
+        content = file_content(
+            file.filename,
+            file.mimetype,
+            file.size,
+            thread_root=thread,
+            image=file.image,
+            alt=file.alt,
+        )
         if file.path is not None:
             content[SPOOL_KEY] = str(file.path)
         row = core.new_outbox(

@@ -1,9 +1,11 @@
 """Every table, imported in one place so Alembic and tests see the whole schema."""
 
+from storage.attendance import Attendance
 from storage.base import Base
 from storage.contacts import ContactAssignment
 from storage.core import HandledEvent, OutboxMessage, SyncState
 from storage.decisions.models import DecisionChain, DecisionEntry
+from storage.decisions.state import DecisionState
 from storage.deliveries import Delivery
 from storage.meetings import AgendaItem, Meeting, MeetingException
 from storage.members import Coordinator, MemberChange, PartnerMember
@@ -14,11 +16,13 @@ from storage.sectors import Round, SectorInput
 
 __all__ = [
     "AgendaItem",
+    "Attendance",
     "Base",
     "ContactAssignment",
     "Coordinator",
     "DecisionChain",
     "DecisionEntry",
+    "DecisionState",
     "Delivery",
     "HandledEvent",
     "Meeting",

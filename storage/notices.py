@@ -10,11 +10,9 @@ from sqlalchemy import Integer, Select, String, Text, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from storage import search
 from storage.base import Base, UTCDateTime
 from storage.bulk import RawRow, chunks
-
-#: How many of the newest notices a search looks through (retention keeps the table small).
-SEARCH_WINDOW = 2_000
 
 
 class Notice(Base):
@@ -30,6 +28,13 @@ class Notice(Base):
     partner_id: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     source_event_id: Mapped[str] = mapped_column(String(255))
+    #: text, topic and concerns as the search sees them (storage.search.normalised)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+def searched_text(text: str, topic: str, concerns: str) -> str:
+    """What ``!infos <suchbegriff>`` looks in."""
+    return search.normalised(f"{text} {topic} {concerns}")
 
 
 async def add_notice(
@@ -53,6 +58,7 @@ async def add_notice(
         partner_id=partner_id,
         created_at=now,
         source_event_id=source_event_id,
+        search_text=searched_text(text, topic, concerns),
     )
     session.add(row)
     await session.flush()
@@ -70,30 +76,22 @@ async def recent_notices(
 ) -> tuple[list[Notice], int]:
     """The newest ``limit`` notices (matching ``term`` if given) and how many matched in all.
 
-    Matching is done in Python (casefolded, so "ä" finds "Ä" on SQLite too) over the
-    newest :data:`SEARCH_WINDOW` notices.
+    Every notice of the room is searched: each word of ``term`` must occur in its text,
+    topic or concerns (:mod:`storage.search`: case, umlauts and ß folded, found inside
+    compounds, through the database's index).
     """
-    if not term:
-        total = await session.scalar(
-            select(func.count()).select_from(Notice).where(Notice.room_id == room_id)
+    clauses: list[Any] = [Notice.room_id == room_id]
+    words = (term or "").split()
+    if words:
+        engine = await search.backend(session)
+        clauses.extend(
+            search.words_match(engine, "notice_search", Notice.search_text, Notice.id, words)
         )
-        rows = await session.scalars(
-            select(Notice).where(Notice.room_id == room_id).order_by(Notice.id.desc()).limit(limit)
-        )
-        return list(rows), int(total or 0)
-    wanted = term.casefold()
+    total = await session.scalar(select(func.count()).select_from(Notice).where(*clauses))
     rows = await session.scalars(
-        select(Notice)
-        .where(Notice.room_id == room_id)
-        .order_by(Notice.id.desc())
-        .limit(SEARCH_WINDOW)
+        select(Notice).where(*clauses).order_by(Notice.id.desc()).limit(limit)
     )
-    found = [
-        row
-        for row in rows
-        if any(wanted in value.casefold() for value in (row.text, row.topic, row.concerns))
-    ]
-    return found[:limit], len(found)
+    return list(rows), int(total or 0)
 
 
 async def notices_between(

@@ -13,14 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Select, String, and_, bindparam, exists, literal, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.core import Backlog, unsent_in_room
-from storage.meetings import Meeting
+from storage.meetings import Meeting, MeetingException
 from storage.pr.releases import PressRelease, is_published
-from storage.sectors import Round
+from storage.sectors import Round, SectorInput
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Overview:
     open_round: Round | None
     unpublished_release: bool  # one may still wait for approvals
     backlog: Backlog | None = None  # only when asked for (coordinators)
+    changed: frozenset[int] = frozenset()  # meetings with moved or cancelled occurrences
+    reported: frozenset[str] = frozenset()  # partners with an input in the open round
 
 
 async def room_overview(
@@ -45,6 +48,35 @@ async def room_overview(
     return _overview([(r, u, m) for r, u, m, _, _ in full], Backlog(waiting, oldest))
 
 
+async def status_overview(
+    session: AsyncSession,
+    room_id: str,
+    limit: int,
+    partners: tuple[str, ...],
+    *,
+    backlog: bool = False,
+) -> Overview:
+    """:func:`room_overview` that also says which meetings have changed occurrences and
+    which of ``partners`` reported in the open round, so ``!status`` need not ask."""
+    query = _status_query(limit, partners, backlog)
+    rows = (await session.execute(query, {"room_id": room_id})).all()
+    extra = 5 if backlog else 3  # round, unpublished, meeting[, waiting, oldest]
+    first = rows[0]
+    changed = frozenset(row[2].id for row in rows if row[2] is not None and row[extra])
+    flags = first[extra + 1 : extra + 1 + len(partners)]
+    reported = frozenset(p for p, flag in zip(partners, flags, strict=True) if flag)
+    found = Backlog(first[3], first[4]) if backlog else None
+    overview = _overview([(row[0], row[1], row[2]) for row in rows], found)
+    return Overview(
+        overview.meetings,
+        overview.open_round,
+        overview.unpublished_release,
+        found,
+        changed,
+        reported,
+    )
+
+
 def _overview(
     rows: list[tuple[Round | None, bool, Meeting | None]], backlog: Backlog | None
 ) -> Overview:
@@ -56,17 +88,35 @@ def _overview(
     )
 
 
-@cache
-def _query(limit: int) -> Select[Round | None, bool, Meeting | None]:
-    """Built once: the statement is as costly to build as to run."""
-    room_id = bindparam("room_id", type_=String)
-    open_round = (
+def _open_round() -> Any:
+    return (
         select(Round.id)
-        .where(Round.room_id == room_id, Round.closed_at.is_(None))
+        .where(Round.room_id == bindparam("room_id", type_=String), Round.closed_at.is_(None))
         .order_by(Round.id.desc())
         .limit(1)
         .scalar_subquery()
     )
+
+
+@cache
+def _status_query(limit: int, partners: tuple[str, ...], backlog: bool) -> Select[Any]:
+    """:func:`_query` (with the backlog if asked) and, per row, whether the meeting has
+    changed occurrences, then one flag per partner: an input in the open round."""
+    changed = exists().where(MeetingException.meeting_id == Meeting.id)
+    flags = [
+        exists().where(SectorInput.round_id == Round.id, SectorInput.partner_id == partner)
+        for partner in partners
+    ]
+    if backlog:
+        return _query_with_backlog(limit).add_columns(changed, *flags)
+    return _query(limit).add_columns(changed, *flags)
+
+
+@cache
+def _query(limit: int) -> Select[Round | None, bool, Meeting | None]:
+    """Built once: the statement is as costly to build as to run."""
+    room_id = bindparam("room_id", type_=String)
+    open_round = _open_round()
     unpublished = exists().where(PressRelease.room_id == room_id, ~is_published())
     always_one_row = select(literal(1).label("one")).subquery()
     return (

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Text, cast, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import search
 from storage.core import OutboxMessage
 from storage.notices import Notice
 from storage.pending import PendingEvent
@@ -95,6 +96,8 @@ async def delete_before(session: AsyncSession, cutoff: datetime) -> Purged:
     moments = [row.created_at for row in (*notices, *inputs)]
     messages = await _empty_copies(session, _fragments(texts), min(moments)) if moments else 0
     await session.execute(delete(Notice).where(Notice.created_at < cutoff))
+    if notices:
+        await search.compact(session, "notice_search")  # no trace left in the search index
     await session.execute(delete(SectorInput).where(SectorInput.created_at < cutoff))
     pending = await session.execute(delete(PendingEvent).where(PendingEvent.first_seen_at < cutoff))
     return Purged(

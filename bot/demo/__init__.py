@@ -12,13 +12,16 @@ import secrets
 import shutil
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot.app import running_bot
 from bot.demo.console import console
 from bot.demo.homeserver import run_homeserver
 from bot.demo.people import Person
 from bot.demo.scenario import play
+from commands.core.dates import typed
 from config import MatrixSettings, Partner, Settings, StorageSettings
 
 ROOM_NAME = "Kooperation Aus- und Weiterbildung Magdeburg"
@@ -60,24 +63,41 @@ def demo_settings(
     )
 
 
-async def run_demo(*, scenario: bool, base_dir: Path | None, language: str = "de") -> int:
+async def run_demo(
+    *, scenario: bool, base_dir: Path | None, language: str = "de", keep: bool = False
+) -> int:
+    """Play the scenario or open the console; the demo's folder is removed at the end
+    unless ``keep`` or a folder of one's own (``base_dir``) was given."""
     folder = base_dir or Path(tempfile.mkdtemp(prefix="koopbot-demo-"))
     folder.mkdir(parents=True, exist_ok=True)
+    keep = keep or base_dir is not None
     password = secrets.token_urlsafe(9)
     print(f"Starte Synapse auf 127.0.0.1 (Dateien in {folder}) …", flush=True)
-    async with run_homeserver(folder / "synapse") as homeserver:
-        names = ["koopbot", *PEOPLE]
-        ids = await homeserver.register_many({name: password for name in names})
-        people = {name: Person(homeserver.url, ids[name], password) for name in PEOPLE}
-        try:
-            return await _with_people(
-                people, homeserver.url, ids, password, folder, scenario, language
-            )
-        finally:
-            for person in people.values():
-                await person.close()
-            if base_dir is None and scenario:
-                shutil.rmtree(folder, ignore_errors=True)
+    try:
+        async with run_homeserver(folder / "synapse") as homeserver:
+            names = ["koopbot", *PEOPLE]
+            ids = await homeserver.register_many({name: password for name in names})
+            people = {name: Person(homeserver.url, ids[name], password) for name in PEOPLE}
+            try:
+                return await _with_people(
+                    people, homeserver.url, ids, password, folder, scenario, language, keep
+                )
+            finally:
+                for person in people.values():
+                    await person.close()
+    finally:
+        _tidy(folder, keep=keep, quiet=scenario)
+
+
+def _tidy(folder: Path, *, keep: bool, quiet: bool) -> None:
+    """Remove the demo's folder unless it is to be kept; say which (not in the scenario)."""
+    if keep:
+        if not quiet:
+            print(f"Die Daten der Demo bleiben in {folder}.", flush=True)
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    if not quiet:
+        print(f"Ordner der Demo gelöscht: {folder} (koopbot demo --keep behält ihn).", flush=True)
 
 
 async def _with_people(
@@ -88,6 +108,7 @@ async def _with_people(
     folder: Path,
     scenario: bool,
     language: str,
+    keep: bool,
 ) -> int:
     for person in people.values():
         await person.login()
@@ -112,13 +133,20 @@ async def _with_people(
         )
         _print_login(url, ids, password, room_id, folder)
         if scenario:
-            return await play(people, ids, room_id)
+            return await play(people, {**ids, **soon(settings.zone)}, room_id)
         if sys.stdin is not None and sys.stdin.isatty():
-            await console(people, ids, room_id)
+            await console(people, ids, room_id, folder=folder, homeserver=url, keep=keep)
             return 0
         print("Kein Terminal an der Eingabe: der Bot läuft, bis er mit Strg+C beendet wird.")
         await bot.serve()
         return 0
+
+
+def soon(zone: ZoneInfo, now: datetime | None = None) -> dict[str, str]:
+    """``{soon_day}`` and ``{soon_time}`` for the scenario: two minutes from now, so a meeting
+    created in the demo is today (its minutes and attendance can be shown at once)."""
+    moment = (now or datetime.now(UTC)).astimezone(zone) + timedelta(minutes=2)
+    return {"soon_day": typed(moment.date()), "soon_time": f"{moment.hour:02d}:{moment.minute:02d}"}
 
 
 def _print_login(url: str, ids: dict[str, str], password: str, room_id: str, folder: Path) -> None:

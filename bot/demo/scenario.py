@@ -95,9 +95,16 @@ SCENARIO: list[tuple[str, str]] = [
         "!info Neuansiedlung Logistikzentrum, ca. 200 Stellen ab Q3 thema=Ansiedlung betrifft=H",
     ),
     ("koordination", "!branchen"),
+    # The sector picture, the minutes of a Sitzung and the report to the Stadtrat.
+    ("stadt1", "!branche C"),
+    ("koordination", "!termin neu {soon_day} {soon_time} Auftaktsitzung dauer=30"),
+    ("agentur1", "!anwesend 2"),
+    ("stadt1", "!protokoll 2"),
+    ("koordination", "!bericht"),
     ("koordination", "!export infos csv"),
     # Data protection: a customer number in the room gets a warning, and nothing is stored.
     ("stadt1", "Kunde 123A456789 hat die Maßnahme abgebrochen"),
+    ("stadt1", "!hilfe datenschutz"),
 ]
 
 

@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from commands.contacts import texts as contacts_texts
+from commands.core import config_texts
 from commands.core import texts as core_texts
 from commands.core.markup import Inline, Line, Text
 from commands.core.plural import Entry, Plural
@@ -18,8 +19,10 @@ from commands.export import texts as export_texts
 from commands.help import texts as help_texts
 from commands.meetings import texts as meetings_texts
 from commands.members import texts as members_texts
+from commands.minutes import texts as minutes_texts
 from commands.notices import texts as notices_texts
 from commands.pr import texts as pr_texts
+from commands.report import texts as report_texts
 from commands.sectors import texts as sectors_texts
 from commands.status import texts as status_texts
 
@@ -42,6 +45,7 @@ USAGE = re.compile(r"\{usage:([^{}|]+)(?:\|([^{}]*))?\}")
 #: ``__init__`` imports nothing, so importing its ``texts`` here cannot form a cycle.
 TEXT_MODULES: tuple[ModuleType, ...] = (
     core_texts,
+    config_texts,
     help_texts,
     status_texts,
     contacts_texts,
@@ -52,6 +56,8 @@ TEXT_MODULES: tuple[ModuleType, ...] = (
     export_texts,
     notices_texts,
     sectors_texts,
+    minutes_texts,
+    report_texts,
 )
 
 
@@ -78,12 +84,27 @@ def declared_commands() -> list[Command[Any]]:
     from commands.help import commands as help_
     from commands.meetings import commands as meetings
     from commands.members import commands as members
+    from commands.minutes import commands as minutes
     from commands.notices import commands as notices
     from commands.pr import commands as pr
+    from commands.report import commands as report
     from commands.sectors import commands as sectors
     from commands.status import commands as status
 
-    tables = (help_, status, contacts, members, pr, meetings, decisions, export, notices, sectors)
+    tables = (
+        help_,
+        status,
+        contacts,
+        members,
+        pr,
+        meetings,
+        decisions,
+        export,
+        notices,
+        sectors,
+        minutes,
+        report,
+    )
     return [command for table in tables for command in table.commands()]
 
 

@@ -30,6 +30,10 @@ class Attachment:
     mimetype: str
     data: bytes = b""
     path: Path | None = None
+    #: A picture's (width, height) in pixels: it is sent as ``m.image``, ``alt`` its body
+    #: (the picture said in words, for screen readers and text-only clients).
+    image: tuple[int, int] | None = None
+    alt: str = ""
 
     @property
     def size(self) -> int:
@@ -67,11 +71,13 @@ class DueSource(Protocol):
 
 @dataclass(frozen=True)
 class Runtime:
-    """Facts about the running service, for ``!status``."""
+    """Facts about the running service, for ``!status``; ``room_name``: a room's name as
+    the homeserver last told it (None if it has none or is not known)."""
 
     version: str
     started_at: datetime
     backend: str
+    room_name: Callable[[str], str | None] = field(default=lambda _room_id: None)
 
 
 @dataclass

@@ -23,6 +23,8 @@ _GERMAN = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})", re.ASCII)
 _NO_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.?", re.ASCII)
 _TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s*(?:uhr|h)?", re.ASCII | re.I)
 _RELATIVE = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
+#: Days before today by name: understood, and refused as past (dates here lie ahead).
+_PAST = ("gestern", "vorgestern", "yesterday")
 
 
 def _shown(text: str) -> str:
@@ -34,6 +36,8 @@ def parse_date(text: str, today: date) -> date:
     value = text.strip().casefold()
     if value in _RELATIVE:
         return today + timedelta(days=_RELATIVE[value])
+    if value in _PAST:
+        raise ArgError("dates.past", value=_shown(text))
     day = _explicit(value, today) if not _NO_YEAR.fullmatch(value) else _next(value, today)
     if day is None:
         raise ArgError("dates.bad_date", value=_shown(text))

@@ -10,9 +10,10 @@ import difflib
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic
+from typing import TYPE_CHECKING, Any, Generic, get_args
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from typing_extensions import TypeVar
 
 from commands.core.errors import ArgError, CommandError
@@ -176,10 +177,22 @@ class Invocation:
 
 @dataclass(frozen=True)
 class UsageError(Exception):
-    """A parse or validation failure tied to the command whose usage should be shown."""
+    """A parse or validation failure tied to the command whose usage should be shown;
+    ``choices``: the subcommands to list when none (or an unknown one) was given."""
 
     error: CommandError
     command: Command[Any] | None
+    choices: tuple[Command[Any], ...] = ()
+
+
+#: The spellings without umlauts and ß that a name is also found by (``beschluesse``).
+_PLAIN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def spellings(name: str) -> set[str]:
+    """``name`` folded, and its umlaut-free spelling: {"beschlüsse", "beschluesse"}."""
+    folded = name.casefold()
+    return {folded, folded.translate(_PLAIN)}
 
 
 class Router:
@@ -190,7 +203,10 @@ class Router:
         self._by_name: dict[str, list[Command[Any]]] = {}
         for command in self.commands:
             for name in command.names:
-                self._by_name.setdefault(name.casefold(), []).append(command)
+                for spelling in spellings(name):
+                    family = self._by_name.setdefault(spelling, [])
+                    if command not in family:
+                        family.append(command)
 
     def family(self, name: str) -> list[Command[Any]]:
         """All commands reachable as ``!name …`` (the command and its subcommands)."""
@@ -208,20 +224,18 @@ class Router:
         name = line[: name_end[1]]
         family = self.family(name)
         if not family:
-            close = difflib.get_close_matches(name.casefold(), self._by_name, n=1, cutoff=0.7)
+            close = self._suggestion(name)
             key = "error.unknown_command_close" if close else "error.unknown_command"
-            unknown = CommandError(
-                key, name=name, close=close[0] if close else "", show_usage=False
-            )
+            unknown = CommandError(key, name=name, close=close or "", show_usage=False)
             raise UsageError(unknown, None)
         rest = line[name_end[1] :]
         sub = _word(rest, 0)
         word = rest[sub[0] : sub[1]] if sub else None
         command = _pick(family, word)
         if command is None:
-            raise UsageError(
-                CommandError("error.unknown_sub", name=name, word=word or ""), family[0]
-            )
+            key = "error.unknown_sub" if word else "error.sub_needed"
+            problem = CommandError(key, name=name, word=word or "", show_usage=False)
+            raise UsageError(problem, None, tuple(family))
         if command.sub and sub is not None:
             rest = rest[sub[1] :]
         try:
@@ -229,11 +243,22 @@ class Router:
         except CommandError as error:
             raise UsageError(error, command) from None
 
+    def _suggestion(self, name: str) -> str | None:
+        """The closest known name to suggest, only one of a family that can be read
+        without writing: following a suggestion must never record anything unasked
+        (``!beschlüse`` suggests ``!beschlüsse``, never ``!beschluss``)."""
+        names = {n.casefold() for command in self.commands for n in command.names}
+        close = difflib.get_close_matches(name.casefold(), names, n=6, cutoff=0.7)
+        return next(
+            (c for c in close if any(cmd.reads_only for cmd in self._by_name[c])),
+            None,
+        )
+
 
 def _pick(family: Sequence[Command[Any]], word: str | None) -> Command[Any] | None:
-    folded = word.casefold() if word is not None else None
+    typed = spellings(word) if word is not None else set()
     for command in family:
-        if folded is not None and folded in [s.casefold() for s in command.sub]:
+        if typed & {spelling for sub in command.sub for spelling in spellings(sub)}:
             return command
     return next((c for c in family if not c.sub), None)
 
@@ -399,27 +424,40 @@ def _explain_options(
 ) -> CommandError:
     """The error to show: for an option whose value of several words is refused while
     its first word alone would do, the words after it are named (``horizont=6 Wochen``)."""
-    failed = _failed_field(exc)
+    failed = _failed_field(exc, command)
     if failed in spaced:
         typed, value = spaced[failed]
         first, rest = value.split(maxsplit=1)
         try:
             command.args.model_validate({**values, failed: first})
         except ValidationError as again:
-            if _failed_field(again) == failed:
-                return _explain(exc)
+            if _failed_field(again, command) == failed:
+                return _explain(exc, command)
         return CommandError("error.words_after_option", option=typed, value=first, words=rest[:60])
-    return _explain(exc)
+    return _explain(exc, command)
 
 
-def _failed_field(exc: ValidationError) -> str:
-    loc = exc.errors()[0]["loc"]
+def _first_error(exc: ValidationError, command: Command[Any]) -> ErrorDetails:
+    """The error to explain first: of the field typed first (positional values, the free
+    text, then the options), so ``!beschluss ändern`` asks for the id before the text."""
+    typed = [*command.positional, *([command.rest] if command.rest else [])]
+    order = {name: index for index, name in enumerate(typed)}
+
+    def place(error: ErrorDetails) -> int:
+        loc = error["loc"]
+        return order.get(str(loc[0]), len(order)) if loc else len(order)
+
+    return min(exc.errors(), key=place)
+
+
+def _failed_field(exc: ValidationError, command: Command[Any]) -> str:
+    loc = _first_error(exc, command)["loc"]
     return str(loc[0]) if loc else ""
 
 
-def _explain(exc: ValidationError) -> CommandError:
-    error = exc.errors()[0]
-    name = _failed_field(exc)
+def _explain(exc: ValidationError, command: Command[Any]) -> CommandError:
+    error = _first_error(exc, command)
+    name = _failed_field(exc, command)
     cause = error.get("ctx", {}).get("error")
     if isinstance(cause, ArgError):
         return CommandError(cause.key, **cause.params)
@@ -430,4 +468,10 @@ def _explain(exc: ValidationError) -> CommandError:
             "error.too_long", arg=name, limit=error.get("ctx", {}).get("max_length", "")
         )
     value = error.get("input", "")
+    field = command.args.model_fields.get(name)
+    choices = [str(c) for c in get_args(field.annotation)] if field is not None else []
+    if error["type"] == "literal_error" and choices:
+        return CommandError(
+            "error.invalid_choice", arg=name, value=str(value)[:60], choices=", ".join(choices)
+        )
     return CommandError("error.invalid_arg", arg=name, value=str(value)[:60])

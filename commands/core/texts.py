@@ -14,7 +14,8 @@ DE: dict[str, Entry] = {
     "error.unknown_command": "„!{name}“ kenne ich nicht. !hilfe zeigt alle Befehle.",
     "error.unknown_command_close": "„!{name}“ kenne ich nicht. Meinten Sie !{close}? "
     "!hilfe zeigt alle Befehle.",
-    "error.unknown_sub": "„{word}“ passt nicht zu !{name}.",
+    "error.unknown_sub": "„{word}“ passt nicht zu !{name}. Möglich sind:",
+    "error.sub_needed": "Bei !{name} fehlt, was geschehen soll. Möglich sind:",
     "error.unclosed_quote": "Ein Anführungszeichen wurde nicht geschlossen.",
     "error.unknown_option": "Die Angabe „{option}=“ gibt es bei diesem Befehl nicht.",
     "error.extra_words": "Zu viele Angaben: „{words}“.",
@@ -23,6 +24,7 @@ DE: dict[str, Entry] = {
     "error.duplicate_option": "Die Angabe „{option}=“ steht zweimal. Bitte nur einmal angeben.",
     "error.missing_arg": "Es fehlt die Angabe <{arg}>.",
     "error.invalid_arg": "„{value}“ ist für <{arg}> nicht gültig.",
+    "error.invalid_choice": "„{value}“ ist für <{arg}> nicht gültig. Möglich: {choices}.",
     "error.too_long": "<{arg}> ist zu lang (höchstens {limit} Zeichen).",
     "error.message_too_long": "Die Nachricht ist zu lang (höchstens {limit} Zeichen). Bitte kürzen.",
     "error.reply_too_long": "Die Antwort wäre zu lang für eine Nachricht. "
@@ -65,6 +67,8 @@ DE: dict[str, Entry] = {
     "privacy.reason.birth_date": "Geburtsdatum neben einem Namen",
     # date input
     "dates.bad_date": "„{value}“ ist kein gültiges Datum – z. B. 08.12.2026 oder 2026-12-08.",
+    "dates.past": "„{value}“ liegt in der Vergangenheit – bitte einen Tag ab heute angeben, "
+    "z. B. heute, morgen oder 08.12.2026.",
     "dates.too_far": "„{value}“ liegt zu weit weg – Termine gehen höchstens {years} Jahre voraus.",
     "dates.bad_time": "„{value}“ ist keine gültige Uhrzeit – z. B. 10:00 oder 10 Uhr.",
     "dates.no_such_time": "Am {day} gibt es {time} Uhr wegen der Zeitumstellung nicht. "
@@ -101,7 +105,8 @@ EN: dict[str, Entry] = {
     "error.unknown_command": "I don't know “!{name}”. !help lists all commands.",
     "error.unknown_command_close": "I don't know “!{name}”. Did you mean !{close}? "
     "!help lists all commands.",
-    "error.unknown_sub": "“{word}” doesn't fit !{name}.",
+    "error.unknown_sub": "“{word}” doesn't fit !{name}. Possible are:",
+    "error.sub_needed": "!{name} needs to know what to do. Possible are:",
     "error.unclosed_quote": "A quotation mark was not closed.",
     "error.unknown_option": "This command has no “{option}=” option.",
     "error.extra_words": "Too many arguments: “{words}”.",
@@ -110,6 +115,7 @@ EN: dict[str, Entry] = {
     "error.duplicate_option": "The option “{option}=” is given twice. Please give it once.",
     "error.missing_arg": "<{arg}> is missing.",
     "error.invalid_arg": "“{value}” is not valid for <{arg}>.",
+    "error.invalid_choice": "“{value}” is not valid for <{arg}>. Possible: {choices}.",
     "error.too_long": "<{arg}> is too long (at most {limit} characters).",
     "error.message_too_long": "The message is too long (at most {limit} characters). Please shorten it.",
     "error.reply_too_long": "The answer would be too long for one message. "
@@ -151,6 +157,8 @@ EN: dict[str, Entry] = {
     "privacy.reason.insurance_number": "a social insurance number",
     "privacy.reason.birth_date": "a birth date next to a name",
     "dates.bad_date": "“{value}” is not a valid date – e.g. 08.12.2026 or 2026-12-08.",
+    "dates.past": "“{value}” lies in the past – please give a day from today on, "
+    "e.g. today, tomorrow or 08.12.2026.",
     "dates.too_far": "“{value}” is too far away – meetings are planned at most {years} years ahead.",
     "dates.bad_time": "“{value}” is not a valid time – e.g. 10:00 or 10 Uhr.",
     "dates.no_such_time": "On {day} there is no {time} because of the clock change. "

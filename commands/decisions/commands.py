@@ -117,6 +117,7 @@ def commands() -> list[Command[Any]]:
             example="!beschlüsse logistik",
             args=ListArgs,
             rest="suchbegriff",
+            options={"page": "seite"},
         ),
         Command(
             names=export.NAMES,

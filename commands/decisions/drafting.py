@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from commands.contacts.lookup import find_partner
 from commands.core.args import CleanText, ItemId, SearchText
@@ -79,6 +79,7 @@ class DoneArgs(BaseModel):
 
 class ListArgs(BaseModel):
     suchbegriff: SearchText | None = None
+    seite: int | None = Field(default=None, ge=1, le=100_000)
 
 
 @dataclass(frozen=True)

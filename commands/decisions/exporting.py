@@ -25,6 +25,7 @@ async def export_decisions(ctx: Context, args: ExportArgs) -> Reply:
         end=end,
         now=ctx.now,
         exported_by=ctx.sender.user_id,
+        room_name=ctx.runtime.room_name(ctx.room_id),
     )
     if protocol.count == 0:
         raise CommandError("decisions.export.empty", show_usage=False)

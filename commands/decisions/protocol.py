@@ -104,8 +104,10 @@ async def decision_protocol(
     end: date | None,
     now: datetime,
     exported_by: str | None,
+    room_name: str | None = None,
 ) -> Protocol:
-    """The protocol of ``room_id`` (None: every room) for decisions dated ``start``–``end``."""
+    """The protocol of ``room_id`` (None: every room) for decisions dated ``start``–``end``;
+    ``room_name`` shows the room by its name where the homeserver told it."""
     length, head_hash = await chain.head(session)
     selection = Selection(room_id, start, end, length)
     count = await store.count_selected(session, selection)
@@ -144,7 +146,12 @@ async def decision_protocol(
             fact("final_hash", tally.last_hash),
             fact("chain_length", length),
             fact("chain_head", head_hash),
-            fact("exported_at", utc_text(now)),
+            Fact(
+                "exported_at",
+                texts.t("decisions.manifest.exported_local"),
+                utc_text(now),
+                shown=dates.filed(now),
+            ),
             fact("algorithm", texts.t("decisions.manifest.algorithm_text")),
         ]
 
@@ -152,7 +159,7 @@ async def decision_protocol(
         name=f"{texts.t('decisions.export.file')}-{dates.local(now).date().isoformat()}",
         kind=FORMAT,
         title=texts.t("decisions.export.title"),
-        facts=_facts(settings, texts, dates, room_id, start, end, now, exported_by),
+        facts=_facts(settings, texts, dates, room_id, start, end, now, exported_by, room_name),
         columns=tuple(
             Column(texts.t(f"decisions.col.{key}"), plain=key in PLAIN) for key in COLUMNS
         ),
@@ -195,6 +202,7 @@ def _facts(
     end: date | None,
     now: datetime,
     exported_by: str | None,
+    room_name: str | None = None,
 ) -> list[Fact]:
     if start and end:
         span = texts.t("decisions.export.period_span", start=dates.day(start), end=dates.day(end))
@@ -214,7 +222,7 @@ def _facts(
         Fact(
             "room",
             texts.t("decisions.export.room"),
-            room_id or texts.t("decisions.export.all_rooms"),
+            _room(texts, room_id, room_name),
         ),
         Fact("as_of", texts.t("decisions.export.as_of"), dates.moment(now)),
     ]
@@ -223,6 +231,15 @@ def _facts(
             Fact("by", texts.t("decisions.export.by"), person(settings, exported_by, with_id=True))
         )
     return facts
+
+
+def _room(texts: Catalogue, room_id: str | None, room_name: str | None) -> str:
+    """``Kooperation Magdeburg (!abc:server)``; the id alone if the name is not known."""
+    if room_id is None:
+        return texts.t("decisions.export.all_rooms")
+    if room_name:
+        return texts.t("decisions.export.room_named", name=room_name, id=room_id)
+    return room_id
 
 
 __all__ = ["Protocol", "Status", "decision_protocol"]

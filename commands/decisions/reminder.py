@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from commands.core.markup import Line
 from commands.meetings.reminders import ReminderTopic
-from storage.decisions import models as store
+from storage.decisions import state
 
 SHOWN = 10
 
@@ -12,7 +12,7 @@ SHOWN = 10
 async def overdue_part(topic: ReminderTopic) -> list[Line]:
     """A :data:`~commands.meetings.reminders.ReminderPart`: valid decisions past their deadline."""
     today = topic.dates.local(topic.now).date()
-    entries = await store.overdue(topic.session, topic.meeting.room_id, today)
+    entries = await state.overdue(topic.session, topic.meeting.room_id, today)
     if not entries:
         return []
     ids = ", ".join(f"#{entry.id}" for entry in entries[:SHOWN])

@@ -102,8 +102,15 @@ DE: dict[str, Entry] = {
     "decisions.list_responsible": " · {person}",
     "decisions.list_deadline": " · Frist {day}",
     "decisions.list_overdue": " · Frist {day} (überschritten)",
-    "decisions.list_more": "{shown} von {total} gezeigt – mit !beschlüsse <suchbegriff> "
-    "eingrenzen (Text, Person oder Stand wie gültig, erledigt, überfällig).",
+    "decisions.list_more": "{first}–{last} von {total} gezeigt – die nächsten mit "
+    "!beschlüsse {term}seite={next}; eingrenzen mit !beschlüsse <suchbegriff> (Text, Person "
+    "oder Stand wie gültig, erledigt, überfällig).",
+    "decisions.list_more_many": "{first}–{last} von über {total} gezeigt – die nächsten mit "
+    "!beschlüsse {term}seite={next}; eingrenzen mit !beschlüsse <suchbegriff> (Text, Person "
+    "oder Stand wie gültig, erledigt, überfällig).",
+    "decisions.list_last_page": "{first}–{last} von {total} gezeigt (letzte Seite).",
+    "decisions.list_no_page": "Seite {page} gibt es nicht – die letzte ist Seite {pages}.",
+    "arg.seite": "seite",
     "decisions.list_empty": "Noch keine Beschlüsse. Erfassen mit !beschluss <text> "
     "[verantwortlich=@person] [frist=datum].",
     "decisions.list_none_found": "Keine Beschlüsse zu „{term}“. !beschlüsse zeigt alle.",
@@ -180,6 +187,7 @@ DE: dict[str, Entry] = {
     "decisions.export.period_to": "bis {end}",
     "decisions.export.period_span": "{start} bis {end}",
     "decisions.export.room": "Raum",
+    "decisions.export.room_named": "{name} ({id})",
     "decisions.export.all_rooms": "alle Räume",
     "decisions.export.as_of": "Stand",
     "decisions.export.by": "Erstellt von",
@@ -225,6 +233,7 @@ DE: dict[str, Entry] = {
     "decisions.manifest.chain_length": "Einträge der ganzen Kette beim Export",
     "decisions.manifest.chain_head": "Hash am Ende der Kette beim Export",
     "decisions.manifest.exported_at": "Erstellt (UTC)",
+    "decisions.manifest.exported_local": "Erstellt",
     "decisions.manifest.algorithm": "Verfahren",
     "decisions.manifest.algorithm_text": "Jeder Eintrag trägt SHA-256 über seinen Inhalt und den "
     "Hash seines Vorgängers (docs/export-schema.md); koopbot verify-log prüft die Kette in der "
@@ -247,6 +256,9 @@ DE: dict[str, Entry] = {
     "verify.head_hash": "Kette gebrochen nach Eintrag #{id}: Der gespeicherte letzte Hash ist "
     "nicht der Hash von #{id} ({hash}) – die gespeicherte Angabe wurde verändert.",
     "verify.checked": "Einträge vor der Bruchstelle: {count}, intakt bis Hash {hash}.",
+    "verify.state": "Abweichung beim aktuellen Stand: Die Kette ist intakt, aber der "
+    "gespeicherte Stand von Beschluss #{id} (Tabelle decision_state) passt nicht zu dem, was "
+    "die Kette sagt – Listen, Filter und Suche können falsch sein.",
     "verify.anchor_ok": "Anker bestätigt: Eintrag #{id} ergibt, aus dem gespeicherten Inhalt "
     "neu berechnet, den Hash {hash} – die Kette bis #{id} ist genau die exportierte.",
     "verify.anchor_changed": "Abweichung vom Anker: Eintrag #{id} ergibt, aus dem gespeicherten "
@@ -364,8 +376,15 @@ EN: dict[str, Entry] = {
     "decisions.list_responsible": " · {person}",
     "decisions.list_deadline": " · deadline {day}",
     "decisions.list_overdue": " · deadline {day} (overdue)",
-    "decisions.list_more": "{shown} of {total} shown – narrow it down with !decisions <term> "
-    "(text, person or state such as valid, done, overdue).",
+    "decisions.list_more": "{first}–{last} of {total} shown – the next ones with "
+    "!decisions {term}page={next}; narrow it down with !decisions <term> (text, person or "
+    "state such as valid, done, overdue).",
+    "decisions.list_more_many": "{first}–{last} of more than {total} shown – the next ones "
+    "with !decisions {term}page={next}; narrow it down with !decisions <term> (text, person or "
+    "state such as valid, done, overdue).",
+    "decisions.list_last_page": "{first}–{last} of {total} shown (last page).",
+    "decisions.list_no_page": "There is no page {page} – the last one is page {pages}.",
+    "arg.seite": "page",
     "decisions.list_empty": "No decisions yet. Record one with !decision <text> "
     "[responsible=@person] [deadline=date].",
     "decisions.list_none_found": "No decisions about “{term}”. !decisions lists all.",
@@ -436,6 +455,7 @@ EN: dict[str, Entry] = {
     "decisions.export.period_to": "until {end}",
     "decisions.export.period_span": "{start} to {end}",
     "decisions.export.room": "Room",
+    "decisions.export.room_named": "{name} ({id})",
     "decisions.export.all_rooms": "all rooms",
     "decisions.export.as_of": "As of",
     "decisions.export.by": "Made by",
@@ -481,6 +501,7 @@ EN: dict[str, Entry] = {
     "decisions.manifest.chain_length": "Entries of the whole chain at export",
     "decisions.manifest.chain_head": "Hash at the end of the chain at export",
     "decisions.manifest.exported_at": "Made (UTC)",
+    "decisions.manifest.exported_local": "Made",
     "decisions.manifest.algorithm": "Method",
     "decisions.manifest.algorithm_text": "Each entry carries SHA-256 over its content and its "
     "predecessor's hash (docs/export-schema.md); koopbot verify-log checks the chain in the "
@@ -501,6 +522,9 @@ EN: dict[str, Entry] = {
     "verify.head_hash": "Chain broken after entry #{id}: the stored last hash is not the hash "
     "of #{id} ({hash}) – the stored value was changed.",
     "verify.checked": "Entries before the break: {count}, intact up to hash {hash}.",
+    "verify.state": "Current state differs: the chain is intact, but the stored state of "
+    "decision #{id} (table decision_state) does not match what the chain says – lists, "
+    "filters and search may be wrong.",
     "verify.anchor_ok": "Anchor confirmed: entry #{id}, recomputed from its stored content, "
     "gives the hash {hash} – the chain up to #{id} is exactly the exported one.",
     "verify.anchor_changed": "Differs from the anchor: entry #{id}, recomputed from the stored "

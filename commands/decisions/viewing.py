@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from commands.core.context import Context, Reply
@@ -13,7 +12,6 @@ from commands.decisions.drafting import ID_TEXT, ListArgs, RecordArgs
 from commands.decisions.recording import find, record_decision
 from commands.decisions.standing import Consent, consent_of
 from commands.decisions.words import (
-    OVERDUE,
     STATUS_WORDS,
     kind_label,
     overdue,
@@ -21,7 +19,9 @@ from commands.decisions.words import (
     status_label,
 )
 from config import Settings
+from storage import search
 from storage.decisions import models as store
+from storage.decisions import state
 from storage.decisions.models import Listed, Status
 
 LIST_LIMIT = 20
@@ -82,56 +82,62 @@ async def show_decision(ctx: Context, entry_id: int) -> Reply:
     return Reply(doc)
 
 
-def matches(listed: Listed, words: Sequence[str], settings: Settings, day: date) -> bool:
-    """All search words match: a status word filters by status, others search the text."""
-    entry, status = listed.entry, listed.status
-    wanted = {STATUS_WORDS[w] for w in words if w in STATUS_WORDS}
-    if not wanted and status is Status.SUPERSEDED:
-        return False  # older versions live in the history of the current one
-    for state in wanted:
-        if state == OVERDUE:
-            if not overdue(entry.deadline, status, day):
-                return False
-        elif status.value != state:
-            return False
-    haystack = " ".join(
-        [
-            f"#{entry.id}",
-            entry.subject,
-            entry.wording,
-            entry.agenda_item or "",
-            entry.dissent,
-            entry.responsible or "",
-            person(settings, entry.responsible),
-        ]
-    ).casefold()
-    return all(word in haystack for word in words if word not in STATUS_WORDS)
-
-
 async def list_decisions(ctx: Context, args: ListArgs) -> Reply:
+    """One page of the room's decisions, newest first, filtered by status words and text.
+
+    The selection runs in the database on the current-state records
+    (:mod:`storage.decisions.state`); only the page's entries are read from the log.
+    """
     term = " ".join((args.suchbegriff or "").split())
-    words = [word.casefold() for word in term.split()]
     day = today(ctx)
-    found = [
-        listed
-        for listed in await store.room_decisions(ctx.session, ctx.room_id)
-        if matches(listed, words, ctx.settings, day)
-    ]
-    if not found:
+    chosen = list_filter(ctx.room_id, term, ctx.settings, day)
+    page = args.seite or 1
+    ids, total = await state.listed_ids(
+        ctx.session, chosen, offset=(page - 1) * LIST_LIMIT, limit=LIST_LIMIT
+    )
+    if not total:
         if term:
             return Reply(Doc().line(ctx.t("decisions.list_none_found", term=term)))
         return Reply(Doc().line(ctx.t("decisions.list_empty")))
+    bound = max(state.COUNT_CAP, page * LIST_LIMIT)
+    many = total > bound  # counted only up to the bound: "more than"
+    pages = -(-total // LIST_LIMIT)
+    if not ids:
+        return Reply(Doc().line(ctx.t("decisions.list_no_page", page=page, pages=pages)))
     title = (
         ctx.t("decisions.list_title_search", term=term) if term else ctx.t("decisions.list_title")
     )
     doc = Doc().line(title)
-    shown = found[:LIST_LIMIT]
+    shown = await store.listed_by_ids(ctx.session, ids)
     given = await store.consents_of(ctx.session, [listed.entry.id for listed in shown])
     consents = {listed.entry.id: consent_of(listed.entry, given) for listed in shown}
     doc.items([_list_line(ctx, listed, day, consents[listed.entry.id]) for listed in shown])
-    if len(found) > LIST_LIMIT:
-        doc.line(ctx.t("decisions.list_more", shown=LIST_LIMIT, total=len(found)))
+    first, last = (page - 1) * LIST_LIMIT + 1, (page - 1) * LIST_LIMIT + len(ids)
+    if page < pages:
+        more = f"{term} " if term else ""
+        key = "decisions.list_more_many" if many else "decisions.list_more"
+        counted = bound if many else total
+        doc.line(ctx.t(key, first=first, last=last, total=counted, term=more, next=page + 1))
+    elif page > 1:
+        doc.line(ctx.t("decisions.list_last_page", first=first, last=last, total=total))
     return Reply(doc.line(ctx.t("decisions.list_next")))
+
+
+def list_filter(room_id: str, term: str, settings: Settings, day: date) -> state.Filter:
+    """What ``!beschlüsse <term>`` selects: status words filter, other words search the
+    text; a word also finds the decisions of the people whose display name holds it."""
+    words = [word.casefold() for word in term.split()]
+    statuses = frozenset(STATUS_WORDS[w] for w in words if w in STATUS_WORDS)
+    searched = tuple(dict.fromkeys(w for w in words if w not in STATUS_WORDS))
+    people = {
+        word: frozenset(
+            user
+            for user, name in settings.display_names.items()
+            if search.query_word(word) in search.normalised(name)
+        )
+        for word in searched
+    }
+    return state.Filter(room_id, statuses, day, searched, people)
 
 
 def _list_line(ctx: Context, listed: Listed, day: date, consent: Consent) -> Line:

@@ -8,6 +8,7 @@ from commands.core.catalogue import Catalogue
 from commands.core.errors import CommandError
 from config import Settings
 from storage.decisions.models import Status
+from storage.decisions.state import OVERDUE
 
 ADOPTED, ADOPTED_WITH_CHANGES, REJECTED, POSTPONED = (
     "adopted",
@@ -30,7 +31,6 @@ _OUTCOME_WORDS = {
     "vertagt": POSTPONED,
     "postponed": POSTPONED,
 }
-OVERDUE = "overdue"
 #: Search words that filter by status (``!beschlüsse überfällig``).
 STATUS_WORDS: dict[str, str] = {
     "gültig": Status.VALID.value,

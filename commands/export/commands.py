@@ -3,13 +3,13 @@ declares, :func:`attachment`, and the plain ``!export`` that lists them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
 from commands.core.args import CleanText
 from commands.core.context import Attachment, Context, Reply
-from commands.core.markup import Code, Doc
+from commands.core.markup import Code, Doc, Line
 from commands.core.roles import Role
 from commands.core.router import Command
 from commands.export.formats import FORMATS, Format
@@ -29,6 +29,23 @@ class ExportArgs(BaseModel):
     bis: str | None = None
 
 
+class TableExportArgs(ExportArgs):
+    """An export of a table, written as CSV unless another format is named."""
+
+    format: str | None = "csv"
+
+
+def formats_of(command: Command[Any]) -> tuple[list[str], str]:
+    """The formats an export command takes (a ``Literal`` field names them; otherwise every
+    one of :data:`FORMATS`) and the one written when none is named."""
+    field = command.args.model_fields.get("format")
+    if field is None:
+        return [], ""
+    named = [str(value) for value in get_args(field.annotation) if isinstance(value, str)]
+    default = field.default if isinstance(field.default, str) else "pdf"
+    return (named or list(FORMATS)), default
+
+
 class WhatArgs(BaseModel):
     was: CleanText | None = None
 
@@ -46,19 +63,21 @@ async def list_exports(ctx: Context, args: WhatArgs) -> Reply:
         doc.line(ctx.t("export.unknown", what=args.was.split()[0][:40]))
     doc.line(ctx.t("export.title"))
     kinds = [c for c in ctx.commands if c.names == NAMES and c.sub]
-    doc.items(
-        [
-            ctx.texts.line(
-                "export.entry",
-                usage=(Code(ctx.texts.usage(c)),),
-                text=ctx.t(c.help),
-                role=ctx.t(f"role.{c.role.value}"),
-            )
-            for c in kinds
-        ]
-    )
-    doc.line(ctx.t("export.formats", formats=", ".join(FORMATS)))
+    doc.items([_entry(ctx, c) for c in kinds])
+    doc.line(ctx.t("export.formats"))
     return Reply(doc)
+
+
+def _entry(ctx: Context, command: Command[Any]) -> Line:
+    formats, default = formats_of(command)
+    return ctx.texts.line(
+        "export.entry",
+        usage=(Code(ctx.texts.usage(command)),),
+        text=ctx.t(command.help),
+        role=ctx.t(f"role.{command.role.value}"),
+        formats=", ".join(formats),
+        default=default,
+    )
 
 
 def commands() -> list[Command[Any]]:

@@ -43,7 +43,7 @@ def _header(columns: Sequence[Column]) -> str:
 
 async def write_markdown(sheet: Sheet, out: BinaryIO) -> None:
     lines = [f"# {escape(sheet.title)}\n\n"]
-    lines += [f"**{escape(fact.label)}:** {escape(str(fact.value))}  \n" for fact in sheet.facts]
+    lines += [f"**{escape(fact.label)}:** {escape(fact.text)}  \n" for fact in sheet.facts]
     lines.append("\n" + _header(sheet.brief))
     _write(out, lines)
     await _rows(out, sheet, lambda row: [table_line(row.brief)])
@@ -57,7 +57,7 @@ async def write_markdown(sheet: Sheet, out: BinaryIO) -> None:
     )
     manifest = sheet.manifest()
     lines = [f"\n## {escape(sheet.labels.manifest_title)}\n\n"]
-    lines += [f"- {escape(fact.label)}: {escape(str(fact.value))}\n" for fact in manifest]
+    lines += [f"- {escape(fact.label)}: {escape(fact.text)}\n" for fact in manifest]
     lines.append(f"\n### {escape(sheet.labels.checks_title)}\n\n" + _header(sheet.checks))
     _write(out, lines)
     await _rows(out, sheet, lambda row: [table_line(row.check)])

@@ -157,5 +157,5 @@ def _heading(pdf: FPDF, fonts: Fonts, text: str, size: float = 13) -> None:
 
 def _fact_line(pdf: FPDF, fonts: Fonts, fact: Fact) -> None:
     pdf.multi_cell(
-        0, 5, fonts.clean(f"{fact.label}: {fact.value}"), align="L", new_x="LMARGIN", new_y="NEXT"
+        0, 5, fonts.clean(f"{fact.label}: {fact.text}"), align="L", new_x="LMARGIN", new_y="NEXT"
     )

@@ -37,6 +37,12 @@ class Fact:
     key: str
     label: str
     value: Any  # JSON value; shown with str() in Markdown and PDF
+    #: How Markdown and PDF show the value, if not as ``str(value)`` (a local time).
+    shown: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.shown if self.shown is not None else str(self.value)
 
 
 class ExportRow(ABC):

@@ -5,8 +5,8 @@ from commands.core.plural import Entry, Plural
 DE: dict[str, Entry] = {
     "export.help": "zeigt, was sich als Datei exportieren lässt",
     "export.title": "Exporte (die Datei wird in den Raum hochgeladen):",
-    "export.entry": "{usage} – {text} ({role})",
-    "export.formats": "Formate: {formats}; ohne Angabe pdf. Zeitraum mit von=… und bis=….",
+    "export.entry": "{usage} – {text} ({role}). Formate: {formats}; ohne Angabe {default}",
+    "export.formats": "Zeitraum mit von=… und bis=….",
     "export.unknown": "„{what}“ kann ich nicht exportieren.",
     "export.bad_format": "„{value}“ ist kein Exportformat. Möglich: {choices}.",
     "export.bad_period": "Der Zeitraum beginnt ({start}) nach seinem Ende ({end}). "
@@ -38,8 +38,8 @@ DE: dict[str, Entry] = {
 EN: dict[str, Entry] = {
     "export.help": "lists what can be exported as a file",
     "export.title": "Exports (the file is uploaded into the room):",
-    "export.entry": "{usage} – {text} ({role})",
-    "export.formats": "Formats: {formats}; pdf if none is given. Period with from=… and to=….",
+    "export.entry": "{usage} – {text} ({role}). Formats: {formats}; {default} if none is given",
+    "export.formats": "Period with from=… and to=….",
     "export.unknown": "I cannot export “{what}”.",
     "export.bad_format": "“{value}” is not an export format. Possible: {choices}.",
     "export.bad_period": "The period starts ({start}) after it ends ({end}). "

@@ -10,7 +10,7 @@ from commands.core.args import SearchText
 from commands.core.context import Context, Reply
 from commands.core.markup import Code, Doc, inline
 from commands.core.roles import Role
-from commands.core.router import Command
+from commands.core.router import Command, spellings
 
 
 class HelpArgs(BaseModel):
@@ -39,8 +39,15 @@ async def show_help(ctx: Context, args: HelpArgs) -> Reply:
     return Reply(doc)
 
 
+#: ``!hilfe datenschutz``: the privacy note on its own.
+PRIVACY_TOPICS = ("datenschutz", "privacy", "dsgvo", "sozialdaten")
+
+
 def command_help(ctx: Context, name: str) -> Doc:
-    family = [c for c in ctx.commands if name.casefold() in (n.casefold() for n in c.names)]
+    typed = spellings(name)
+    if typed & set(PRIVACY_TOPICS):
+        return Doc().line(ctx.t("help.privacy")).line(ctx.t("help.privacy_more"))
+    family = [c for c in ctx.commands if typed & {s for n in c.names for s in spellings(n)}]
     if not family:
         return Doc().line(ctx.t("help.unknown", name=name))
     first = family[0]

@@ -14,7 +14,7 @@ from commands.core.dates_input import parse_minutes
 from commands.core.markup import Doc, inline
 from commands.core.router import NoArgs
 from commands.meetings import ics
-from commands.meetings.due import upcoming_reminders
+from commands.meetings.due import reminder_time, upcoming_reminders
 from commands.meetings.input import (
     AgendaArgs,
     NewArgs,
@@ -75,9 +75,15 @@ async def new_meeting(ctx: Context, args: NewArgs) -> Reply:
     doc.line(when_where(ctx.texts, ctx.dates, meeting, first))
     if rule is not None:
         doc.line(series_line(ctx, meeting, schedule, first))
-    offsets = ctx.settings.reminders.offset_deltas
+    configured = ctx.settings.reminders.offset_deltas
+    # A single meeting promises only the reminders still ahead; a series keeps them all
+    # for its later dates.
+    zone = ctx.settings.zone
+    offsets = [o for o in configured if rule is not None or reminder_time(start, o, zone) > ctx.now]
     if offsets:
         doc.line(ctx.t("meetings.reminders", offsets=offsets_text(ctx.texts, ctx.dates, offsets)))
+    elif configured:
+        doc.line(ctx.t("meetings.no_reminders_ahead"))
     else:
         doc.line(ctx.t("meetings.no_reminders"))
     horizon = [

@@ -41,6 +41,8 @@ DE: dict[str, str] = {
     "meetings.series_last": "Serie: {rule}",
     "meetings.reminders": "Erinnerungen {offsets} vorher.",
     "meetings.no_reminders": "Es sind keine Erinnerungen eingestellt.",
+    "meetings.no_reminders_ahead": "Für diesen Termin ist keine Erinnerung mehr fällig – "
+    "er ist zu bald.",
     "meetings.holiday": "⚠ {day} ist ein Feiertag in Sachsen-Anhalt ({name}). Verschieben: "
     "{usage:termin verschieben|kurz id am=date}",
     "meetings.next_steps": "Tagesordnung ergänzen: {usage:tagesordnung|kurz id} · "
@@ -160,6 +162,7 @@ EN: dict[str, str] = {
     "meetings.series_last": "Series: {rule}",
     "meetings.reminders": "Reminders {offsets} before.",
     "meetings.no_reminders": "No reminders are configured.",
+    "meetings.no_reminders_ahead": "No reminder is due for this meeting any more – it is too soon.",
     "meetings.holiday": "⚠ {day} is a public holiday in Saxony-Anhalt ({name}). To move it: "
     "{usage:termin verschieben|kurz id am=date}",
     "meetings.next_steps": "Add to the agenda: {usage:tagesordnung|kurz id} · Calendar file: !meeting ics {id}",

@@ -5,7 +5,7 @@ Shared by the ``!termin`` commands and the reminders, so both say the same thing
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -200,14 +200,19 @@ async def notify(ctx: Context, doc: Doc) -> Doc:
 
 
 async def next_reminder_lines(
-    ctx: Context, meetings: Sequence[Meeting], limit: int = 3
+    ctx: Context,
+    meetings: Sequence[Meeting],
+    limit: int = 3,
+    changed: Collection[int] | None = None,
 ) -> list[Line]:
     """The next reminders of ``meetings`` (those whose reminders come next, see
-    ``storage.overview``) for ``!status``: ``Mo., 7. Dez. 2026, 10:00 Uhr: #4 … (1 Tag vorher)``."""
+    ``storage.overview``) for ``!status``: ``Mo., 7. Dez. 2026, 10:00 Uhr: #4 … (1 Tag vorher)``.
+    ``changed``, if known, names the meetings with changed occurrences (only those are read)."""
     found: list[tuple[datetime, Meeting, timedelta]] = []
-    changes = await store.changes_of(ctx.session, [m.id for m in meetings])
+    asked = [m.id for m in meetings if changed is None or m.id in changed]
+    changes = await store.changes_of(ctx.session, asked)
     for meeting in meetings:
-        schedule = schedule_of(meeting, changes[meeting.id])
+        schedule = schedule_of(meeting, changes.get(meeting.id, []))
         for _occurrence, offset, at in upcoming_reminders(
             schedule.occurrences,
             ctx.settings.reminders.offset_deltas,

@@ -53,7 +53,7 @@ def commands() -> list[Command[Any]]:
             role=Role.COORDINATOR,
             help="notices.export.help",
             example="!export infos csv von=01.01.2026",
-            args=export.ExportArgs,
+            args=export.TableExportArgs,
             positional=("format",),
             options=export.PERIOD_OPTIONS,
         ),

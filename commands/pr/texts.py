@@ -5,8 +5,9 @@ DE: dict[str, str] = {
     "Stand der Freigaben",
     "pm.help.draft": "legt einen Entwurf an: Titel in der ersten Zeile, Text ab der zweiten "
     "(Markdown: **fett**, *kursiv*, Listen)",
-    "pm.help.revise": "legt eine neue Version an (Text ab der zweiten Zeile) und zeigt die "
-    "Änderungen Wort für Wort; alle Freigaben beginnen neu",
+    "pm.help.revise": "legt eine neue Version an – <text> ist der ganze neue Text; er beginnt "
+    "nach der Nummer oder in der nächsten Zeile – und zeigt die Änderungen Wort für Wort; alle "
+    "Freigaben beginnen neu",
     "pm.help.approve": "gibt die aktuelle Version für Ihre Organisation frei "
     "(oder ✅/👍 als Reaktion auf den Entwurf); nach der letzten Freigabe wird der Text "
     "einmal veröffentlicht",
@@ -110,7 +111,8 @@ EN: dict[str, str] = {
     "pm.help.show": "lists the press releases or shows one with its text and approvals",
     "pm.help.draft": "creates a draft: title on the first line, text from the second "
     "(Markdown: **bold**, *italic*, lists)",
-    "pm.help.revise": "makes a new version (text from the second line); all approvals start over",
+    "pm.help.revise": "makes a new version – <text> is the whole new text; it starts after the "
+    "number or on the next line – and shows the changes word by word; all approvals start over",
     "pm.help.approve": "approves the current version for your organisation "
     "(or react ✅/👍 to the draft); after the last approval the text is published once",
     "pm.help.reject": "requests changes, with a reason (mentions the author)",

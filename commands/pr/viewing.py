@@ -98,8 +98,7 @@ async def _listing(desk: Desk) -> Doc:
 async def open_drafts(ctx: Context) -> str:
     """``PM #3 (ausstehend: Agentur, Jobcenter)`` for each unapproved release, for ``!status``."""
     desk = Desk.of(ctx)
-    releases = await store.unpublished_releases(ctx.session, ctx.room_id, LIST_LIMIT)
-    decided = await store.decisions(ctx.session, releases)
+    releases, decided = await store.unpublished_with_decisions(ctx.session, ctx.room_id, LIST_LIMIT)
     open_ones = []
     for release in releases:
         state = ReleaseState(release, decided[release.id], published=None)

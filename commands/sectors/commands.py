@@ -78,7 +78,7 @@ def commands() -> list[Command[Any]]:
             role=Role.COORDINATOR,
             help="sectors.help.export",
             example="!export branchen csv",
-            args=export.ExportArgs,
+            args=export.TableExportArgs,
             positional=("format",),
             options=export.PERIOD_OPTIONS,
         ),

@@ -87,7 +87,7 @@ class InputRow(ExportRow):
             w.trend(row.trend),
             row.text,
             row.demand,
-            row.horizon,
+            w.horizon(row.horizon),
             w.moment(row),
             w.state(row, self.replaced),
         )
@@ -128,6 +128,12 @@ class Words:
         if self.settings.language == "de":
             return f"{value.day:02d}.{value.month:02d}.{value.year}"
         return value.isoformat()
+
+    def horizon(self, stored: str | None) -> str:
+        """``12m`` as stored → ``12 Monate``; nothing for no horizon."""
+        if not stored:
+            return ""
+        return self.texts.t("sectors.export.horizon", count=int(stored.removesuffix("m")))
 
     def moment(self, row: SectorInput) -> str:
         local = self.dates.local(row.created_at)

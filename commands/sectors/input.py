@@ -34,7 +34,22 @@ class Trend(Enum):
 _MARKS = {Trend.GROWING: "↑", Trend.STABLE: "→", Trend.DECLINING: "↓"}
 _TREND_WORDS: dict[str, Trend] = {
     **dict.fromkeys(
-        ("wachsend", "steigend", "wachsen", "growing", "up", "↑", "+", "⬆"), Trend.GROWING
+        (
+            "wachsend",
+            "steigend",
+            "wachsen",
+            "zunehmend",
+            "positiv",
+            "aufwärts",
+            "growing",
+            "rising",
+            "increasing",
+            "up",
+            "↑",
+            "+",
+            "⬆",
+        ),
+        Trend.GROWING,
     ),
     **dict.fromkeys(("stabil", "gleich", "gleichbleibend", "stable", "→", "=", "➡"), Trend.STABLE),
     **dict.fromkeys(
@@ -44,7 +59,14 @@ _TREND_WORDS: dict[str, Trend] = {
             "rucklaufig",
             "sinkend",
             "fallend",
+            "schrumpfend",
+            "abnehmend",
+            "negativ",
+            "abwärts",
             "declining",
+            "falling",
+            "shrinking",
+            "decreasing",
             "down",
             "↓",
             "-",
@@ -53,6 +75,12 @@ _TREND_WORDS: dict[str, Trend] = {
         Trend.DECLINING,
     ),
 }
+#: Words of degree around a trend word (``"leicht rückläufig"``, ``wachsend stark``): the
+#: trend is understood, the degree belongs in the text.
+_DEGREES = frozenset(
+    {"stark", "leicht", "etwas", "deutlich", "sehr", "kaum", "moderat", "eher", "schwach"}
+    | {"strongly", "slightly", "somewhat", "clearly", "very", "strong", "slight"}
+)
 _HORIZON = re.compile(
     r"(\d{1,3})\s*(m|mon\.?|monat|monate|monaten|month|months|j|jahr|jahre|jahren|y|year|years)?",
     re.ASCII | re.I,
@@ -65,9 +93,12 @@ def parse_trend(value: object) -> Trend:
     if isinstance(value, Trend):
         return value
     text = str(value).strip()
-    found = _TREND_WORDS.get(text.casefold())
+    words = [w for w in text.casefold().split() if w not in _DEGREES]
+    found = _TREND_WORDS.get(words[0]) if len(words) == 1 else None
     if found is None:
-        raise ArgError("sectors.error.bad_trend", value=text[:40])
+        degree = text.casefold() in _DEGREES
+        key = "sectors.error.degree_first" if degree else "sectors.error.bad_trend"
+        raise ArgError(key, value=text[:40])
     return found
 
 

@@ -1,6 +1,8 @@
 """Texts of sector assessments (``!branche``) and input rounds (``!runde``)."""
 
-DE: dict[str, str] = {
+from commands.core.plural import Entry, Plural
+
+DE: dict[str, Entry] = {
     # sectors: words and parsing
     "sectors.trend.growing": "wachsend",
     "sectors.trend.stable": "stabil",
@@ -8,8 +10,11 @@ DE: dict[str, str] = {
     "sectors.error.unknown": "„{value}“ ist keine Branche. Möglich sind die WZ-Abschnitte A–U, "
     "z. B. C, Logistik oder Pflege.",
     "sectors.error.unknown_close": "„{value}“ ist keine Branche. Meinten Sie: {close}?",
-    "sectors.error.bad_trend": "„{value}“ ist kein Trend. Möglich: wachsend, stabil, rückläufig "
-    "(oder ↑ → ↓).",
+    "sectors.error.bad_trend": "„{value}“ ist kein Trend. Möglich: wachsend, steigend, "
+    "zunehmend (↑) · stabil, gleichbleibend (→) · rückläufig, sinkend, schrumpfend (↓).",
+    "sectors.error.degree_first": "„{value}“ ist kein Trend – bitte das Trendwort zuerst, "
+    "z. B. „wachsend stark …“ oder in Anführungszeichen „stark wachsend“. Möglich: wachsend (↑), "
+    "stabil (→), rückläufig (↓).",
     "sectors.error.bad_horizon": "„{value}“ ist kein Horizont. Bitte in Monaten, z. B. 6m, 12m "
     "oder 24m.",
     "sectors.error.too_long": "Die Einschätzung ist zu lang ({length} Zeichen, höchstens "
@@ -32,12 +37,14 @@ DE: dict[str, str] = {
     "sectors.disagree": "⚠ Uneinig: {sector} – {views}",
     "sectors.column_sector": "Branche",
     "sectors.round_empty": "Noch keine Meldungen. Melden mit: {usage:branche melden}",
-    "sectors.overview_next": "↑ wachsend · → stabil · ↓ rückläufig · ⏳ noch keine Meldung. "
+    "sectors.overview_next": "↑ wachsend · → stabil · ↓ rückläufig · ⏳ noch keine Meldung · "
+    "– zu dieser Branche nichts gemeldet. "
     "Verlauf einer Branche: {usage:branche}",
     "sectors.none": "Noch keine Branchenmeldungen. Die Koordination startet eine Runde mit "
     "{usage:runde start}; melden mit {usage:branche melden|kurz}.",
     "sectors.outside_title": "Keine Branchenrunde – Einschätzungen außerhalb einer Runde:",
-    "sectors.outside_next": "↑ wachsend · → stabil · ↓ rückläufig. Eine Runde startet die "
+    "sectors.outside_next": "↑ wachsend · → stabil · ↓ rückläufig · – zu dieser Branche nichts "
+    "gemeldet. Eine Runde startet die "
     "Koordination mit {usage:runde start}.",
     "sectors.history_title": "Verlauf {sector} (neueste zuerst):",
     "sectors.history_none": "Zu {sector} gibt es noch keine Meldung. Melden mit: "
@@ -88,6 +95,7 @@ DE: dict[str, str] = {
     "sectors.export.as_of": "Stand",
     "sectors.export.entries": "Meldungen",
     "sectors.export.outside": "außerhalb",
+    "sectors.export.horizon": Plural(one="{count} Monat", other="{count} Monate"),
     "sectors.export.counts": "gilt",
     "sectors.export.replaced": "korrigiert",
     "sectors.export.empty": "Es gibt keine Branchenmeldungen im gewählten Zeitraum.",
@@ -108,7 +116,8 @@ DE: dict[str, str] = {
     # help
     "sectors.help.report": "Einschätzung einer Branche (WZ 2008 A–U) für Ihren Partner melden "
     "(eine neue Meldung korrigiert die alte)",
-    "sectors.help.history": "Verlauf einer Branche über alle Runden",
+    "sectors.help.history": "Verlauf einer Branche über alle Runden, mit Bild der Trends je "
+    "Partner",
     "sectors.help.overview": "die aktuelle Branchenrunde: Branchen × Partner, Uneinigkeit "
     "zuerst, ausstehende Partner",
     "sectors.help.start": "eine Branchenrunde mit Frist starten und ankündigen; Erinnerungen "
@@ -116,9 +125,22 @@ DE: dict[str, str] = {
     "sectors.help.close": "die offene Branchenrunde schließen",
     "sectors.help.export": "alle Branchenmeldungen als Datei hochladen (CSV für "
     "Excel/LibreOffice, md)",
+    # the sector picture (commands/sectors/chart.py)
+    "sectors.chart.title": "{sector}: Einschätzung der Partner je Runde",
+    "sectors.chart.axis": "Trend (−1 rückläufig, 0 stabil, +1 wachsend)",
+    "sectors.chart.x_axis": "Branchenrunde (Frist)",
+    "sectors.chart.tick": "#{id}\n{day}",
+    "sectors.chart.divergent": "uneinig",
+    "sectors.chart.file": "branche-{letter}-verlauf.png",
+    "sectors.chart.alt": "Diagramm {sector}, Runden {rounds} (−1 rückläufig, 0 stabil, "
+    "+1 wachsend): {lines}.",
+    "sectors.chart.alt_partner": "{partner} {values}",
+    "sectors.chart.alt_none": "{partner} ohne Meldung",
+    "sectors.chart.alt_value": "Runde #{id} {value}",
+    "sectors.chart.alt_divergent": " Uneinig in Runde {rounds}.",
 }
 
-EN: dict[str, str] = {
+EN: dict[str, Entry] = {
     # sectors: words and parsing
     "sectors.trend.growing": "growing",
     "sectors.trend.stable": "stable",
@@ -126,8 +148,11 @@ EN: dict[str, str] = {
     "sectors.error.unknown": "“{value}” is not a sector. Possible are the WZ sections A–U, "
     "e.g. C, logistics or health.",
     "sectors.error.unknown_close": "“{value}” is not a sector. Did you mean: {close}?",
-    "sectors.error.bad_trend": "“{value}” is not a trend. Possible: growing, stable, declining "
-    "(or ↑ → ↓).",
+    "sectors.error.bad_trend": "“{value}” is not a trend. Possible: growing, rising, "
+    "increasing (↑) · stable (→) · declining, falling, shrinking (↓).",
+    "sectors.error.degree_first": "“{value}” is not a trend – please put the trend word first, "
+    "e.g. “growing strongly …”, or quote it: “strongly growing”. Possible: growing (↑), "
+    "stable (→), declining (↓).",
     "sectors.error.bad_horizon": "“{value}” is not a horizon. Please give months, e.g. 6m, 12m "
     "or 24m.",
     "sectors.error.too_long": "The assessment is too long ({length} characters, at most "
@@ -150,12 +175,14 @@ EN: dict[str, str] = {
     "sectors.disagree": "⚠ Disagreement: {sector} – {views}",
     "sectors.column_sector": "Sector",
     "sectors.round_empty": "No reports yet. Report with: {usage:branche melden}",
-    "sectors.overview_next": "↑ growing · → stable · ↓ declining · ⏳ no report yet. "
+    "sectors.overview_next": "↑ growing · → stable · ↓ declining · ⏳ no report yet · "
+    "– nothing reported on this sector. "
     "History of a sector: {usage:branche}",
     "sectors.none": "No sector reports yet. The coordinators start a round with "
     "{usage:runde start}; report with {usage:branche melden|kurz}.",
     "sectors.outside_title": "No sector round – assessments outside a round:",
-    "sectors.outside_next": "↑ growing · → stable · ↓ declining. The coordinators start a "
+    "sectors.outside_next": "↑ growing · → stable · ↓ declining · – nothing reported on this "
+    "sector. The coordinators start a "
     "round with {usage:runde start}.",
     "sectors.history_title": "History of {sector} (newest first):",
     "sectors.history_none": "There is no report on {sector} yet. Report with: "
@@ -204,6 +231,7 @@ EN: dict[str, str] = {
     "sectors.export.as_of": "As of",
     "sectors.export.entries": "Reports",
     "sectors.export.outside": "outside",
+    "sectors.export.horizon": Plural(one="{count} month", other="{count} months"),
     "sectors.export.counts": "counts",
     "sectors.export.replaced": "corrected",
     "sectors.export.empty": "There are no sector reports in the chosen period.",
@@ -224,11 +252,24 @@ EN: dict[str, str] = {
     # help
     "sectors.help.report": "report your partner's assessment of a sector (WZ 2008 A–U) "
     "(a new report corrects the old one)",
-    "sectors.help.history": "history of one sector across all rounds",
+    "sectors.help.history": "history of one sector across all rounds, with a picture of each "
+    "partner's trend",
     "sectors.help.overview": "the current sector round: sectors × partners, disagreement first, "
     "partners still missing",
     "sectors.help.start": "start and announce a sector round with a deadline; reminders at half "
     "time and on the day before the deadline",
     "sectors.help.close": "close the open sector round",
     "sectors.help.export": "upload every sector report as a file (CSV for Excel/LibreOffice, md)",
+    "sectors.chart.title": "{sector}: the partners' assessment per round",
+    "sectors.chart.axis": "Trend (−1 declining, 0 stable, +1 growing)",
+    "sectors.chart.x_axis": "Sector round (deadline)",
+    "sectors.chart.tick": "#{id}\n{day}",
+    "sectors.chart.divergent": "disagreement",
+    "sectors.chart.file": "sector-{letter}-history.png",
+    "sectors.chart.alt": "Chart {sector}, rounds {rounds} (−1 declining, 0 stable, "
+    "+1 growing): {lines}.",
+    "sectors.chart.alt_partner": "{partner} {values}",
+    "sectors.chart.alt_none": "{partner} no report",
+    "sectors.chart.alt_value": "round #{id} {value}",
+    "sectors.chart.alt_divergent": " Disagreement in round {rounds}.",
 }

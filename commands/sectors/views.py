@@ -13,6 +13,7 @@ from commands.core.context import Context, Reply
 from commands.core.dates import DateFormatter
 from commands.core.markup import Doc, Line, inline
 from commands.notices.handlers import preview
+from commands.sectors.chart import sector_picture
 from commands.sectors.input import SectorArgs, Trend
 from commands.sectors.wz import BY_LETTER
 from config import Partner, Settings
@@ -190,4 +191,4 @@ async def history(ctx: Context, args: SectorArgs) -> Reply:
     )
     if len(rows) == HISTORY_SHOWN:
         doc.line(ctx.t("sectors.history_more", letter=section.letter))
-    return Reply(doc)
+    return Reply(doc, attachment=await sector_picture(ctx, section))

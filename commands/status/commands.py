@@ -12,10 +12,9 @@ from commands.core.roles import Role
 from commands.core.router import Command, NoArgs
 from commands.meetings.views import next_reminder_lines
 from commands.pr.viewing import open_drafts
-from commands.sectors.views import missing_partners, round_title
-from storage import sectors as sectors_store
+from commands.sectors.views import round_title
 from storage.core import Backlog
-from storage.overview import room_overview
+from storage.overview import status_overview
 
 NEXT_REMINDERS = 3
 
@@ -30,21 +29,25 @@ async def show_status(ctx: Context, _args: NoArgs) -> Reply:
         )
     )
     doc.line(ctx.t("status.storage", backend=runtime.backend))
-    # The outbox is asked only for coordinators, and within the same one statement.
-    overview = await room_overview(
-        ctx.session, ctx.room_id, limit=NEXT_REMINDERS, backlog=ctx.sender.coordinator
+    # The outbox is asked only for coordinators, and within the same one statement, which
+    # also says which meetings have changed dates and who reported in the open round.
+    partners = tuple(partner.id for partner in ctx.settings.partners)
+    overview = await status_overview(
+        ctx.session, ctx.room_id, NEXT_REMINDERS, partners, backlog=ctx.sender.coordinator
     )
     if overview.backlog is not None:
         doc.line(backlog_text(ctx, overview.backlog))
-    upcoming = await next_reminder_lines(ctx, overview.meetings, limit=NEXT_REMINDERS)
+    upcoming = await next_reminder_lines(
+        ctx, overview.meetings, limit=NEXT_REMINDERS, changed=overview.changed
+    )
     if upcoming:
         doc.line(ctx.t("status.next")).items(upcoming)
     else:
         doc.line(ctx.t("status.next_none"))
     round_ = overview.open_round
     if round_ is not None:
-        inputs = await sectors_store.inputs_of_round(ctx.session, round_.id)
-        doc.line(round_title(ctx.texts, ctx.dates, round_, missing_partners(ctx.settings, inputs)))
+        missing = [p for p in ctx.settings.partners if p.id not in overview.reported]
+        doc.line(round_title(ctx.texts, ctx.dates, round_, missing))
     drafts = await open_drafts(ctx) if overview.unpublished_release else ""
     if drafts:
         doc.line(ctx.t("pm.status_open", drafts=drafts))

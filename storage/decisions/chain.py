@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.decisions import state
 from storage.decisions.models import CHAIN, DecisionChain, DecisionEntry
 from storage.decisions.stream import Converter, stream_chain
 
@@ -175,6 +176,7 @@ async def append(session: AsyncSession, entry: NewEntry) -> DecisionEntry:
     row = DecisionEntry(**values)
     session.add(row)
     await session.flush()
+    await state.record(session, [values])
     await _set_head(session, row.hash)
     return row
 
@@ -186,6 +188,7 @@ async def append_many(session: AsyncSession, entries: Sequence[NewEntry]) -> int
     first_id, prev_hash = await _reserve(session, len(entries))
     rows = _chained(entries, first_id, prev_hash)
     await session.execute(insert(DecisionEntry), rows)
+    await state.record(session, rows)
     await _set_head(session, rows[-1]["hash"])
     return int(rows[-1]["id"])
 
@@ -195,6 +198,7 @@ class Problem(StrEnum):
     LINK = "link"  # prev_hash is not the predecessor's hash: predecessor changed or removed
     MISSING = "missing"  # an id is missing: the entry before this one was deleted
     HEAD = "head"  # the chain ends before the length its head records: entries cut off
+    STATE = "state"  # the current-state record of a decision disagrees with the chain
 
 
 @dataclass(frozen=True)
@@ -204,7 +208,7 @@ class Verdict:
     entries: int
     last_hash: str
     problem: Problem | None = None
-    entry_id: int | None = None  # the first broken entry (for HEAD: the last entry found)
+    entry_id: int | None = None  # first broken entry (HEAD: last one found; STATE: decision)
     expected: int | None = None  # MISSING: the id that is missing; HEAD: the recorded length
 
     @property
@@ -237,17 +241,22 @@ async def verify(session: AsyncSession) -> Verdict:
     """Walk the whole chain and report the first entry whose content or link does not match.
 
     Locks the chain head for the walk (appends wait), so the entries and the head are
-    read as one consistent state on both backends. Changes nothing.
+    read as one consistent state on both backends. An intact chain is then compared with
+    the current-state records (``decision_state``) it implies. Changes nothing.
     """
     head = await lock(session)
-    walk, convert = _Walk(), Converter()
+    walk, convert, tracker = _Walk(), Converter(), state.Tracker()
     async with aclosing(stream_chain(session)) as chunks:
         async for chunk in chunks:
             for row in chunk:
-                if broken := walk.check(convert.values(row)):
+                values = convert.values(row)
+                if broken := walk.check(values):
                     return broken
+                tracker.add(values)
     if head is not None and (head[0] != walk.count or head[1] != walk.previous):
         return Verdict(walk.count, walk.previous, Problem.HEAD, walk.count or None, head[0])
+    if (differing := await state.first_difference(session, tracker)) is not None:
+        return Verdict(walk.count, walk.previous, Problem.STATE, differing)
     return Verdict(walk.count, walk.previous)
 
 

@@ -175,6 +175,15 @@ async def room_decisions(session: AsyncSession, room_id: str) -> list[Listed]:
     return [_listed(row) for row in rows]
 
 
+async def listed_by_ids(session: AsyncSession, ids: Sequence[int]) -> list[Listed]:
+    """The entries with these ids and their status, in the order of ``ids``."""
+    if not ids:
+        return []
+    rows = await session.execute(_listed_query().where(DecisionEntry.id.in_(list(ids))))
+    found = {row[0].id: _listed(row) for row in rows}
+    return [found[entry_id] for entry_id in ids if entry_id in found]
+
+
 async def consents_of(
     session: AsyncSession, version_ids: Sequence[int], *, upto_id: int | None = None
 ) -> list[DecisionEntry]:
@@ -212,23 +221,6 @@ async def valid_since(session: AsyncSession, earliest: datetime) -> list[Decisio
             successor.id.is_(None),
         )
         .order_by(DecisionEntry.id)
-    )
-    return list(rows)
-
-
-async def overdue(session: AsyncSession, room_id: str, today: date) -> list[DecisionEntry]:
-    """Valid decisions of a room whose deadline lies before ``today``, oldest deadline first."""
-    successor = aliased(DecisionEntry)
-    rows = await session.scalars(
-        select(DecisionEntry)
-        .outerjoin(successor, successor.refers_to == DecisionEntry.id)
-        .where(
-            DecisionEntry.room_id == room_id,
-            DecisionEntry.kind.in_(DECISION_KINDS),
-            DecisionEntry.deadline < today,
-            successor.id.is_(None),
-        )
-        .order_by(DecisionEntry.deadline, DecisionEntry.id)
     )
     return list(rows)
 

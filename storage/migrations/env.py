@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from storage.models import Base
+from storage.search import include_name
 
 connection: Connection | None = context.config.attributes.get("connection")
 if connection is None:
@@ -16,6 +17,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    include_name=include_name,  # the search tables and indexes (storage/search.py)
 )
 with context.begin_transaction():
     context.run_migrations()

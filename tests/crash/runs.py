@@ -36,7 +36,7 @@ from tests.support.fake_matrix import FakeServer
 START = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
 
 #: The room after some weeks of work, built through the bot itself. Ids follow from the
-#: order: meetings #1-#4 (#4 the series of the examples), press releases #1-#3, decisions
+#: order: meetings #1-#5 (#4 the series of the examples, #5 this morning's), press releases #1-#3, decisions
 #: up to #7 (#8 is Stadt's 👍 consent to #6), an open round with two inputs, two notices; the people of the examples of
 #: ``!kontakte setzen`` and ``!mitglied entfernen`` are members of the Agentur.
 SETUP: list[tuple[str, str]] = [
@@ -50,6 +50,8 @@ SETUP: list[tuple[str, str]] = [
         '!termin neu 08.12.2026 10:00 Koordinierungsrunde ort="Rathaus, Raum 3" '
         'wiederholung="jeden zweiten Dienstag im Monat"',
     ),
+    # #5 meets this morning: attendance and minutes (``!anwesend 5``, ``!protokoll 5``)
+    ("koordination", "!termin neu 01.12.2026 08:30 Auftaktsitzung"),
     ("agentur1", "!tagesordnung 4 Fachkräftebedarf Logistik"),
     ("koordination", "!runde start 07.12."),
     ("stadt1", "!branche melden C wachsend Aufträge ziehen an bedarf=Schweißer,CNC"),

@@ -114,6 +114,7 @@ async def test_the_purge_leaves_no_copy_of_an_expired_text(engine: AsyncEngine) 
     # The record stays: the decision with its intact chain, and the bot's message about it.
     assert {table for table, _ in holding(after, ("Sülzegrund",))} == {
         "decision_entries",
+        "decision_state",  # the decision's current state (its subject): not expired
         "outbox",
     }
     async with chat.sessions() as session, session.begin():

@@ -178,6 +178,9 @@ class FakeConnection:
     def can_redact(self, room_id: str) -> bool:
         return False  # the bot of the crash runs is an ordinary member
 
+    def room_name(self, room_id: str) -> str | None:
+        return None  # the rooms of the crash runs have no name: shown by their id
+
     def keep_undecryptable(self, events: Any) -> None:
         """Nothing is encrypted here: no event waits for a key."""
 

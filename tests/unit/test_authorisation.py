@@ -50,6 +50,10 @@ TABLE: dict[str, tuple[bool, bool, bool]] = {
     "branchen": (True, True, True),
     "runde start": (False, False, True),
     "runde schließen": (False, False, True),
+    "anwesend": (False, True, False),
+    "anwesenheit": (False, False, True),
+    "protokoll": (False, True, True),
+    "bericht": (False, False, True),
 }
 # a declared variant (``Command.variants``), by command and form → as above
 VARIANTS: dict[str, tuple[bool, bool, bool]] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -9,10 +10,12 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import reminder_parts
+from bot.content import MAX_EVENT_BYTES
 from bot.scheduler import Waker
 from commands.meetings.reminders import MeetingReminders
 from storage.decisions.models import DecisionEntry
 from tests.support.chat import Chat, make_settings
+from tests.support.decisions import add_entries
 
 RECORD = (
     "!beschluss Gemeinsame Qualifizierungsoffensive Logistik "
@@ -359,11 +362,38 @@ async def test_a_long_list_is_capped_with_a_hint(chat: Chat) -> None:
     assert shown[1] == "• #23 Maßnahme 23 · gültig · Zustimmung 1 von 3"
     assert shown[20] == "• #4 Maßnahme 4 · gültig · Zustimmung 1 von 3"
     assert shown[21] == (
-        "20 von 23 gezeigt – mit !beschlüsse <suchbegriff> eingrenzen (Text, Person oder Stand "
-        "wie gültig, erledigt, überfällig)."
+        "1–20 von 23 gezeigt – die nächsten mit !beschlüsse seite=2; eingrenzen mit "
+        "!beschlüsse <suchbegriff> (Text, Person oder Stand wie gültig, erledigt, überfällig)."
     )
     await chat.send("stadt1", "!beschluss")  # without text: the same list
     assert lines(chat) == shown
+    await chat.send("stadt1", "!beschlüsse seite=2")
+    assert lines(chat)[1:] == [
+        "• #3 Maßnahme 3 · gültig · Zustimmung 1 von 3",
+        "• #2 Maßnahme 2 · gültig · Zustimmung 1 von 3",
+        "• #1 Maßnahme 1 · gültig · Zustimmung 1 von 3",
+        "21–23 von 23 gezeigt (letzte Seite).",
+        "!beschluss <nr> zeigt einen Beschluss mit Verlauf.",
+    ]
+    await chat.send("stadt1", "!beschlüsse maßnahme gültig page=2")
+    assert lines(chat)[-2] == "21–23 von 23 gezeigt (letzte Seite)."
+    await chat.send("stadt1", "!beschlüsse Maßnahmen seite=1")
+    assert lines(chat)[-2].startswith(
+        "1–20 von 23 gezeigt – die nächsten mit !beschlüsse Maßnahmen seite=2;"
+    )
+    await chat.send("stadt1", "!beschlüsse seite=3")
+    assert lines(chat) == ["Seite 3 gibt es nicht – die letzte ist Seite 2."]
+
+
+async def test_a_page_of_long_decisions_stays_under_the_event_size_limit(
+    chat: Chat, sqlite_engine: Any
+) -> None:
+    await add_entries(sqlite_engine, 60, subject="Ü" * 300, wording="x")
+    await chat.send("stadt1", "!beschlüsse")
+    body = chat.last
+    assert len(lines(chat)) == 23 and "1–20 von 60 gezeigt" in lines(chat)[21]
+    assert len(json.dumps(chat.sent[-1]["content"], ensure_ascii=False).encode()) < MAX_EVENT_BYTES
+    assert body.count("Ü" * 300) == 20
 
 
 async def test_an_empty_log_says_how_to_start(chat: Chat) -> None:
@@ -470,7 +500,8 @@ async def test_export_period_format_and_emptiness(chat: Chat) -> None:
     assert lines(chat)[0] == "Exporte (die Datei wird in den Raum hochgeladen):"
     assert (
         "• !export beschlüsse [format] [von=…] [bis=…] – lädt das Beschlussprotokoll als Datei "
-        "hoch (PDF mit Prüfvermerk, CSV für Excel/LibreOffice, Markdown, JSON) (die Koordination)"
+        "hoch (PDF mit Prüfvermerk, CSV für Excel/LibreOffice, Markdown, JSON) (die Koordination). "
+        "Formate: csv, md, json, pdf; ohne Angabe pdf"
     ) in lines(chat)
     await chat.send("koordination", "!export wetter csv")
     assert lines(chat)[0] == "„wetter“ kann ich nicht exportieren."

@@ -91,8 +91,8 @@ async def test_the_overview_shows_partners_side_by_side_and_flags_disagreement(
         "Branche                    Stadt                   Agentur   Jobcenter",
         "C Verarbeitendes Gewerbe   ↑ (Schweißer, CNC)      ↓         ⏳",
         "H Verkehr und Lagerei      ↑ (Berufskraftfahrer)   →         ⏳",
-        "↑ wachsend · → stabil · ↓ rückläufig · ⏳ noch keine Meldung. "
-        "Verlauf einer Branche: !branche <sektor>",
+        "↑ wachsend · → stabil · ↓ rückläufig · ⏳ noch keine Meldung · "
+        "– zu dieser Branche nichts gemeldet. Verlauf einer Branche: !branche <sektor>",
     ]
     assert "<table>" in chat.last_html and "<th>Jobcenter</th>" in chat.last_html
     # Per organisation, never per person: nobody's name in the overview.
@@ -109,8 +109,8 @@ async def test_a_correction_counts_and_the_history_keeps_both(chat: Chat) -> Non
     await chat.send("gast", "!branchen")
     assert "⚠ Uneinig" not in chat.last  # the newer assessment counts
     assert "C Verarbeitendes Gewerbe   ↑ (Schweißer, CNC)      →" in chat.last
-    await chat.send("gast", "!branche C")
-    assert chat.last.splitlines() == [
+    event = await chat.send("gast", "!branche C")
+    assert chat.replies_to(event)[0]["body"].splitlines() == [  # the picture follows
         "Verlauf C Verarbeitendes Gewerbe (neueste zuerst):",
         "• #5 Runde #1 · 1. Dez. 2026 · Agentur → stabil – Doch nur Stagnation",
         "• #2 Runde #1 · 1. Dez. 2026 · Agentur ↓ rückläufig – Kurzarbeit angezeigt · "
@@ -136,8 +136,8 @@ async def test_reports_outside_a_round_are_kept_and_shown_as_such(chat: Chat) ->
     ]
     await chat.send("koordination", "!runde start 07.12.")
     await chat.send("stadt1", "!branche melden Pflege stabil Bedarf gedeckt")
-    await chat.send("gast", "!branche Gesundheit")
-    assert chat.last.splitlines()[1:] == [
+    event = await chat.send("gast", "!branche Gesundheit")
+    assert chat.replies_to(event)[0]["body"].splitlines()[1:] == [  # the picture follows
         "• #2 Runde #1 · 1. Dez. 2026 · Stadt → stabil – Bedarf gedeckt",
         "• #1 außerhalb einer Runde · 1. Dez. 2026 · Jobcenter ↑ wachsend – More care staff · "
         "Horizont: 24 Monate",
@@ -160,7 +160,8 @@ async def test_reports_outside_a_round_are_kept_and_shown_as_such(chat: Chat) ->
         ),
         (
             "!branche melden C steil Neue Aufträge",
-            "„steil“ ist kein Trend. Möglich: wachsend, stabil, rückläufig (oder ↑ → ↓).",
+            "„steil“ ist kein Trend. Möglich: wachsend, steigend, zunehmend (↑) · stabil, "
+            "gleichbleibend (→) · rückläufig, sinkend, schrumpfend (↓).",
         ),
         ("!branche melden C wachsend", "Es fehlt die Angabe <text>."),
         ("!branche melden", "Es fehlt die Angabe <sektor>."),

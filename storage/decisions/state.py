@@ -1,0 +1,242 @@
+"""The current state of every decision version, kept beside the chain for reading.
+
+The chain (:mod:`storage.decisions.chain`) is the source of truth; ``decision_state`` holds
+one row per decision version (a ``recorded`` or ``amended`` entry) with what the listing
+filters on: its status (valid, done, revoked, superseded) and the entry that gave it, the
+room, subject, responsible person, deadline, and the casefolded text the search looks in.
+Every append writes it in the same transaction (:func:`record`), so lists, filters and
+searches read an indexed table instead of deriving every status from the whole log.
+``koopbot verify-log`` recomputes it from the chain (:class:`Tracker`) and compares
+(:func:`first_difference`). Overdue is not stored: it depends on today, so it is a filter
+on ``status`` and ``deadline``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage import search
+from storage.base import Base
+from storage.decisions.models import DECISION_KINDS, DecisionEntry, Kind, Status
+
+
+class DecisionState(Base):
+    """The current state of one decision version (``id`` is its entry's id)."""
+
+    __tablename__ = "decision_state"
+    __table_args__ = (Index("ix_decision_state_room_status", "room_id", "status", "deadline"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    room_id: Mapped[str] = mapped_column(String(255), index=True)
+    decision_no: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    successor_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    responsible: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    deadline: Mapped[date | None] = mapped_column(Date, nullable=True)
+    search_text: Mapped[str] = mapped_column(Text)
+
+
+OVERDUE = "overdue"  # a filter, not a stored status: valid with a deadline before today
+#: The status an entry gives the version it refers to.
+SUCCESSOR_STATUS = {
+    Kind.AMENDED.value: Status.SUPERSEDED.value,
+    Kind.REVOKED.value: Status.REVOKED.value,
+    Kind.DONE.value: Status.DONE.value,
+}
+COLUMNS = (
+    "id",
+    "room_id",
+    "decision_no",
+    "status",
+    "successor_id",
+    "subject",
+    "responsible",
+    "deadline",
+    "search_text",
+)
+
+
+def search_text(values: Mapping[str, Any]) -> str:
+    """What a text search looks in (:func:`storage.search.normalised`): number, subject,
+    wording, agenda item, dissent, responsible (display names are configuration: matched
+    by :class:`Filter` ``people``)."""
+    parts = (
+        f"#{values['id']}",
+        values["subject"],
+        values["wording"],
+        values.get("agenda_item") or "",
+        values.get("dissent") or "",
+        values.get("responsible") or "",
+    )
+    return search.normalised(" ".join(parts))
+
+
+def fresh(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The state row of a new decision version."""
+    return {
+        "id": values["id"],
+        "room_id": values["room_id"],
+        "decision_no": values["decision_no"],
+        "status": Status.VALID.value,
+        "successor_id": None,
+        "subject": values["subject"],
+        "responsible": values.get("responsible"),
+        "deadline": values.get("deadline"),
+        "search_text": search_text(values),
+    }
+
+
+@dataclass
+class Tracker:
+    """Follows entries in chain order: new state rows, and changes to earlier ones."""
+
+    rows: dict[int, dict[str, Any]] = field(default_factory=dict)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, values: Mapping[str, Any]) -> None:
+        if values["kind"] in DECISION_KINDS:
+            self.rows[values["id"]] = fresh(values)
+        status = SUCCESSOR_STATUS.get(values["kind"])
+        target = values.get("refers_to")
+        if status is None or target is None:
+            return
+        change = {"id": target, "status": status, "successor_id": values["id"]}
+        if target in self.rows:
+            self.rows[target].update(change)
+        else:
+            self.changes.append(change)
+
+
+async def record(session: AsyncSession, entries: Sequence[Mapping[str, Any]]) -> None:
+    """Write the state the appended ``entries`` (chain order) give, in the caller's transaction."""
+    tracker = Tracker()
+    for values in entries:
+        tracker.add(values)
+    if tracker.rows:
+        await session.execute(insert(DecisionState), list(tracker.rows.values()))
+    for change in tracker.changes:
+        await session.execute(
+            update(DecisionState)
+            .where(DecisionState.id == change["id"])
+            .values(status=change["status"], successor_id=change["successor_id"])
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def first_difference(session: AsyncSession, expected: Tracker) -> int | None:
+    """The lowest decision id whose stored state differs from ``expected`` (or is missing
+    or extra), or None when they agree."""
+    table = DecisionState.__table__
+    stored = await session.execute(select(*(table.c[name] for name in COLUMNS)))
+    differing: list[int] = []
+    seen: set[int] = set()
+    for row in stored:
+        values = dict(zip(COLUMNS, row, strict=True))
+        seen.add(values["id"])
+        if expected.rows.get(values["id"]) != values:
+            differing.append(values["id"])
+    differing.extend(key for key in expected.rows if key not in seen)
+    return min(differing) if differing else None
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which decision versions of a room a list shows.
+
+    ``statuses``: each must hold (``overdue``: valid with a deadline before ``today``); none
+    given: every status but superseded (older versions live in their successor's history).
+    ``words``: each must occur in the search text (:func:`storage.search.words_match`) or
+    in the responsible person's display name (``people``: word → those user ids).
+    """
+
+    room_id: str
+    statuses: frozenset[str] = frozenset()
+    today: date | None = None
+    words: tuple[str, ...] = ()
+    people: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def clauses(self, engine: str) -> list[Any]:
+        """The WHERE clauses, for a search ``engine`` (:func:`storage.search.backend`)."""
+        found: list[Any] = [DecisionState.room_id == self.room_id]
+        if not self.statuses:
+            found.append(DecisionState.status != Status.SUPERSEDED.value)
+        for wanted in self.statuses:
+            if wanted == OVERDUE:
+                found.append(DecisionState.status == Status.VALID.value)
+                found.append(DecisionState.deadline < self.today)
+            else:
+                found.append(DecisionState.status == wanted)
+        plain = [word for word in self.words if not self.people.get(word)]
+        found.extend(_words_match(engine, plain))
+        for word in self.words:
+            if named := self.people.get(word):
+                (match,) = _words_match(engine, [word])
+                found.append(or_(match, DecisionState.responsible.in_(sorted(named))))
+        return found
+
+
+def _words_match(engine: str, words: Sequence[str]) -> list[Any]:
+    return search.words_match(
+        engine, "decision_search", DecisionState.search_text, DecisionState.id, words
+    )
+
+
+#: Matches are counted up to this many (or to the end of the page asked for): beyond it a
+#: list says "more than", so a long archive is not counted through for every page.
+COUNT_CAP = 1000
+
+
+async def listed_ids(
+    session: AsyncSession, chosen: Filter, *, offset: int, limit: int
+) -> tuple[list[int], int]:
+    """The ids of one page of matching versions, newest first, and how many match in all –
+    counted up to ``max(COUNT_CAP, offset + limit)`` and one more: a count above that
+    bound means "more than the bound"."""
+    clauses = chosen.clauses(await search.backend(session))
+    ids = await session.scalars(
+        select(DecisionState.id)
+        .where(*clauses)
+        .order_by(DecisionState.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    page = list(ids)
+    if offset == 0 and len(page) < limit:
+        return page, len(page)
+    bound = max(COUNT_CAP, offset + limit) + 1
+    counted = select(DecisionState.id).where(*clauses).limit(bound).subquery()
+    total = await session.scalar(select(func.count()).select_from(counted))
+    return page, int(total or 0)
+
+
+async def overdue(session: AsyncSession, room_id: str, today: date) -> list[DecisionEntry]:
+    """Valid decisions of a room whose deadline lies before ``today``, oldest deadline first."""
+    rows = await session.scalars(
+        select(DecisionEntry)
+        .join(DecisionState, DecisionState.id == DecisionEntry.id)
+        .where(
+            DecisionState.room_id == room_id,
+            DecisionState.status == Status.VALID.value,
+            DecisionState.deadline < today,
+        )
+        .order_by(DecisionEntry.deadline, DecisionEntry.id)
+    )
+    return list(rows)
