@@ -13,35 +13,24 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from commands.core.catalogue import Catalogue
 from commands.core.context import Reply
-from commands.core.dates import DateFormatter
 from commands.core.errors import CommandError
 from commands.core.markup import Doc
-from commands.core.reactions import approving
+from commands.core.reactions import ReactionHandler, approving
 from commands.core.roles import identify
 from commands.decisions.cards import parse_purpose
 from commands.decisions.consenting import Bench, consent, load_consent, withdraw
 from commands.decisions.recording import open_version
-from config import Settings
 from storage.core import purpose_of
 from storage.decisions import models as store
 from storage.decisions.models import Kind
 
 
-class DecisionReactions:
+class DecisionReactions(ReactionHandler):
     """The reaction side of consents; the bot wires it in as an event hook."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.texts = Catalogue(settings.language)
-        self.dates = DateFormatter(settings.language, settings.zone)
 
     def _bench(self, session: AsyncSession, room_id: str, now: datetime) -> Bench:
         return Bench(session, self.settings, self.texts, self.dates, room_id, now)
-
-    def _say(self, error: CommandError) -> list[Reply]:
-        return [Reply(Doc().line(self.texts.t(error.key, **error.params)))]
 
     async def on_reaction(
         self,
