@@ -14,6 +14,7 @@ import contextlib
 import re
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -61,8 +62,12 @@ class _Prompt:
             return CONTINUATION if self.continued else f"{self.speaker}> "
 
 
+#: A line as it came in: when (``time.monotonic()``) and what (None: the input ended).
+Arrival = tuple[float, str | None]
+
+
 def _read_lines(
-    loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[str | None], prompt: _Prompt
+    loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[Arrival], prompt: _Prompt
 ) -> None:
     """The reader thread: one ``input()`` after the other (readline reads without the
     terminal's 4095-character line limit), each line handed to the event loop."""
@@ -70,14 +75,14 @@ def _read_lines(
         try:
             line = input(prompt.text())
         except (EOFError, KeyboardInterrupt):
-            loop.call_soon_threadsafe(queue.put_nowait, None)
+            loop.call_soon_threadsafe(queue.put_nowait, (time.monotonic(), None))
             return
         with prompt.lock:
             prompt.continued = line.endswith("\\")
         switching = line.strip().startswith("/als")
         if switching:
             prompt.switched.clear()
-        loop.call_soon_threadsafe(queue.put_nowait, line)
+        loop.call_soon_threadsafe(queue.put_nowait, (time.monotonic(), line))
         if line.strip() in END:
             return
         if switching:
@@ -102,8 +107,8 @@ class Console:
         self.homeserver = homeserver
         self.watcher = people["koordination"]
         self.prompt = _Prompt("koordination")
-        self.queue: asyncio.Queue[str | None] = asyncio.Queue()
-        self._held: list[str | None] = []  # a line read ahead that starts the next message
+        self.queue: asyncio.Queue[Arrival] = asyncio.Queue()
+        self._held: list[Arrival] = []  # a line read ahead that starts the next message
         self._answered: set[str] = set()
         self._printed = asyncio.Event()
 
@@ -167,7 +172,7 @@ class Console:
 
     # -- input -------------------------------------------------------------------------
 
-    async def _line(self, timeout: float | None = None) -> str | None:
+    async def _line(self, timeout: float | None = None) -> Arrival:
         if self._held:
             return self._held.pop()
         if timeout is None:
@@ -177,12 +182,13 @@ class Console:
     async def next_message(self) -> str | None:
         """The next message: continued lines (``\\`` at the end) and pasted lines joined;
         None at the end of the input."""
-        first = await self._line()
+        arrived, first = await self._line()
         if first is None or first.strip().startswith("/"):
             return first
         lines = [first]
         while True:
-            if lines[-1].endswith("\\"):
+            continued = lines[-1].endswith("\\")
+            if continued:
                 lines[-1] = lines[-1][:-1]
                 following = await self._line()
             else:
@@ -190,10 +196,15 @@ class Console:
                     following = await self._line(PASTE_GAP)
                 except TimeoutError:
                     break
-            if following is None or following.strip().startswith("/"):
+            at, line = following
+            # A line typed later (queued while the last reply was awaited) is a new message:
+            # only lines that came in together were pasted together.
+            pasted = continued or at - arrived <= PASTE_GAP
+            if line is None or line.strip().startswith("/") or not pasted:
                 self._held.append(following)
                 break
-            lines.append(following)
+            lines.append(line)
+            arrived = at
         return "\n".join(lines)
 
     async def run(self) -> None:

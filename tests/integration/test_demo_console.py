@@ -91,6 +91,9 @@ def test_console_multiline_files_live_reminder_and_end(tmp_path: Path) -> None:
             "geht weiter\n- Punkt zwei\n"
         )
         terminal.expect(r"^koopbot +.*PM #1", after=mark)
+        # The whole reply, down to its last line, before the next command: `!pm 1` answers
+        # with the same card, and must not be taken for this one.
+        terminal.expect(r"Änderungen erbitten: !pm ablehnen 1", after=mark)
         mark = terminal.type("!pm 1\n")
         mark = terminal.expect(r"!pm 1\n", after=mark).end()
         terminal.expect(r"^ {13}.*Erste Zeile des Textes\s+geht weiter", after=mark)
