@@ -12,11 +12,11 @@ import secrets
 import shutil
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.app import running_bot
+from bot.app import running_bot, utc_now
 from bot.demo.console import console
 from bot.demo.homeserver import run_homeserver
 from bot.demo.people import Person
@@ -145,7 +145,7 @@ async def _with_people(
 def soon(zone: ZoneInfo, now: datetime | None = None) -> dict[str, str]:
     """``{soon_day}`` and ``{soon_time}`` for the scenario: two minutes from now, so a meeting
     created in the demo is today (its minutes and attendance can be shown at once)."""
-    moment = (now or datetime.now(UTC)).astimezone(zone) + timedelta(minutes=2)
+    moment = (now or utc_now()).astimezone(zone) + timedelta(minutes=2)
     return {"soon_day": typed(moment.date()), "soon_time": f"{moment.hour:02d}:{moment.minute:02d}"}
 
 
