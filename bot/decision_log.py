@@ -7,21 +7,19 @@ need only the storage settings: they run offline, without the homeserver.
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from pathlib import Path
 
+from bot.offline import offline_session, replaced_whole
 from commands.core.catalogue import Catalogue
 from commands.core.dates import DateFormatter
 from commands.decisions.protocol import Protocol, decision_protocol
 from commands.export.formats import Format
 from config import Settings
-from storage import migrate
 from storage.decisions import anchor as decision_anchor
 from storage.decisions import chain as decision_chain
 from storage.decisions.anchor import Anchor, AnchorError, AnchorVerdict, Outcome
 from storage.decisions.chain import Problem, Verdict
-from storage.engine import create_engine, session_factory
 
 
 async def export_decisions(
@@ -37,30 +35,22 @@ async def export_decisions(
     """Stream the protocol into ``path`` (written beside it first, then moved into place)."""
     texts = Catalogue(settings.language)
     dates = DateFormatter(settings.language, settings.zone)
-    engine = create_engine(settings.storage.url)
-    partial = path.with_name(path.name + ".part")
-    try:
-        await migrate.upgrade(engine)
-        async with session_factory(engine)() as session:
-            protocol = await decision_protocol(
-                session,
-                settings,
-                texts,
-                dates,
-                room_id=room_id,
-                start=start,
-                end=end,
-                now=now,
-                exported_by=None,
-            )
-            # Blocking file writes are fine here: the CLI's event loop serves nothing else.
-            with partial.open("wb") as out:
-                await fmt.write(protocol.sheet, out)
-        os.replace(partial, path)
-        return protocol
-    finally:
-        partial.unlink(missing_ok=True)
-        await engine.dispose()
+    async with offline_session(settings) as session:
+        protocol = await decision_protocol(
+            session,
+            settings,
+            texts,
+            dates,
+            room_id=room_id,
+            start=start,
+            end=end,
+            now=now,
+            exported_by=None,
+        )
+        # Blocking file writes are fine here: the CLI's event loop serves nothing else.
+        with replaced_whole(path) as partial, partial.open("wb") as out:
+            await fmt.write(protocol.sheet, out)
+    return protocol
 
 
 async def verify_log(
@@ -68,18 +58,10 @@ async def verify_log(
 ) -> tuple[Verdict, AnchorVerdict | None]:
     """Walk the chain in the configured database and, given an anchor, recompute the chain
     up to the anchored entry and compare (changes nothing)."""
-    engine = create_engine(settings.storage.url)
-    try:
-        await migrate.upgrade(engine)
-        async with session_factory(engine)() as session:
-            try:
-                verdict = await decision_chain.verify(session)
-                found = None if anchor is None else await decision_anchor.check(session, anchor)
-                return verdict, found
-            finally:
-                await session.rollback()
-    finally:
-        await engine.dispose()
+    async with offline_session(settings) as session:
+        verdict = await decision_chain.verify(session)
+        found = None if anchor is None else await decision_anchor.check(session, anchor)
+        return verdict, found
 
 
 def describe_anchor(texts: Catalogue, found: AnchorVerdict) -> list[str]:

@@ -6,16 +6,14 @@ storage settings (offline, without the homeserver).
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from pathlib import Path
 
+from bot.offline import offline_session, replaced_whole
 from commands.core.catalogue import Catalogue
 from commands.core.dates import DateFormatter
 from commands.report.handlers import ReportFile, report_file
 from config import Settings
-from storage import migrate
-from storage.engine import create_engine, session_factory
 
 
 async def write_report(
@@ -31,26 +29,18 @@ async def write_report(
     """Write the report into ``path`` (beside it first, then moved into place)."""
     texts = Catalogue(settings.language)
     dates = DateFormatter(settings.language, settings.zone)
-    engine = create_engine(settings.storage.url)
-    partial = path.with_name(path.name + ".part")
-    try:
-        await migrate.upgrade(engine)
-        async with session_factory(engine)() as session:
-            made = await report_file(
-                session,
-                settings,
-                texts,
-                dates,
-                fmt=fmt,
-                room_id=room_id,
-                start=start,
-                end=end,
-                now=now,
-            )
-            await session.rollback()
+    async with offline_session(settings) as session:
+        made = await report_file(
+            session,
+            settings,
+            texts,
+            dates,
+            fmt=fmt,
+            room_id=room_id,
+            start=start,
+            end=end,
+            now=now,
+        )
+    with replaced_whole(path) as partial:
         partial.write_bytes(made.data)
-        os.replace(partial, path)
-        return made
-    finally:
-        partial.unlink(missing_ok=True)
-        await engine.dispose()
+    return made
