@@ -201,6 +201,11 @@ class Router:
     def __init__(self, commands: Iterable[Command[Any]]) -> None:
         self.commands: tuple[Command[Any], ...] = tuple(commands)
         self._by_name: dict[str, list[Command[Any]]] = {}
+        #: Every spelling of each command's subcommand words, worked out once (by ``id``).
+        self._sub_spellings = {
+            id(command): frozenset(s for sub in command.sub for s in spellings(sub))
+            for command in self.commands
+        }
         for command in self.commands:
             for name in command.names:
                 for spelling in spellings(name):
@@ -231,7 +236,7 @@ class Router:
         rest = line[name_end[1] :]
         sub = _word(rest, 0)
         word = rest[sub[0] : sub[1]] if sub else None
-        command = _pick(family, word)
+        command = self._pick(family, word)
         if command is None:
             key = "error.unknown_sub" if word else "error.sub_needed"
             problem = CommandError(key, name=name, word=word or "", show_usage=False)
@@ -243,6 +248,14 @@ class Router:
         except CommandError as error:
             raise UsageError(error, command) from None
 
+    def _pick(self, family: Sequence[Command[Any]], word: str | None) -> Command[Any] | None:
+        """The family member whose subcommand is ``word``, else the one without."""
+        typed = spellings(word) if word is not None else set()
+        for command in family:
+            if typed & self._sub_spellings[id(command)]:
+                return command
+        return next((c for c in family if not c.sub), None)
+
     def _suggestion(self, name: str) -> str | None:
         """The closest known name to suggest, only one of a family that can be read
         without writing: following a suggestion must never record anything unasked
@@ -253,14 +266,6 @@ class Router:
             (c for c in close if any(cmd.reads_only for cmd in self._by_name[c])),
             None,
         )
-
-
-def _pick(family: Sequence[Command[Any]], word: str | None) -> Command[Any] | None:
-    typed = spellings(word) if word is not None else set()
-    for command in family:
-        if typed & {spelling for sub in command.sub for spelling in spellings(sub)}:
-            return command
-    return next((c for c in family if not c.sub), None)
 
 
 def _word(line: str, start: int) -> tuple[int, int] | None:

@@ -54,7 +54,7 @@ def commands() -> list[Command[Any]]:
         ),
         Command(
             names=NAMES,
-            sub=("ändern", "amend", "aendern"),
+            sub=("ändern", "amend"),
             handler=amend_decision,
             role=Role.COORDINATOR,
             help="decisions.help.amend",
@@ -121,7 +121,7 @@ def commands() -> list[Command[Any]]:
         ),
         Command(
             names=export.NAMES,
-            sub=("beschlüsse", "decisions", "beschluesse"),
+            sub=("beschlüsse", "decisions"),
             handler=export_decisions,
             role=Role.COORDINATOR,
             help="decisions.help.export",

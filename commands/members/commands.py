@@ -201,7 +201,7 @@ def commands() -> list[Command[Any]]:
         ),
         Command(
             names=("mitglied", "member"),
-            sub=("hinzufügen", "add", "hinzufuegen"),
+            sub=("hinzufügen", "add"),
             handler=add_member,
             args=MemberArgs,
             positional=("partner", "person"),

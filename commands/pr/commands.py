@@ -55,7 +55,7 @@ def commands() -> list[Command[Any]]:
         ),
         Command(
             names=NAMES,
-            sub=("überarbeiten", "revise", "ueberarbeiten"),
+            sub=("überarbeiten", "revise"),
             handler=revise_draft,
             role=Role.PARTICIPANT,
             help="pm.help.revise",
@@ -88,7 +88,7 @@ def commands() -> list[Command[Any]]:
         ),
         Command(
             names=NAMES,
-            sub=("zurückziehen", "withdraw", "zurueckziehen"),
+            sub=("zurückziehen", "withdraw"),
             handler=withdraw_command,
             role=Role.MEMBER,
             help="pm.help.withdraw",

@@ -64,7 +64,7 @@ def commands() -> list[Command[Any]]:
         ),
         Command(
             names=ROUND,
-            sub=("schließen", "close", "schliessen"),
+            sub=("schließen", "close"),
             handler=close_round,
             args=NoArgs,
             role=Role.COORDINATOR,
