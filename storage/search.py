@@ -20,10 +20,12 @@ correct, but a scan of the room's rows.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, literal_column, select, text
+from sqlalchemy import ColumnElement, Select, literal_column, or_, table, text
+from sqlalchemy import column as column_clause
 from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,8 @@ _LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _ENDINGS = ("en", "e", "n", "s")
 _KEEP = 5  # an ending is cut only if at least this many characters remain
 _fts: dict[str, bool] = {}
+#: A select of any columns that a search narrows, returned as the same type.
+Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
@@ -76,21 +80,67 @@ async def backend(session: AsyncSession) -> str:
     return "fts5" if found else "like"
 
 
-def words_match(
-    engine: str, table: str, column: Any, rowid: Any, words: Sequence[str]
-) -> list[ColumnElement[Any]]:
-    """Clauses "every one of ``words`` occurs in ``column``": one FTS5 query (``table``,
-    whose rowid is ``rowid``) for the words it can answer, ``LIKE`` for the others."""
-    wanted = [query_word(word) for word in words]
-    indexed = [word for word in wanted if engine == "fts5" and len(word) >= TRIGRAM]
-    clauses: list[ColumnElement[Any]] = [
-        column.like(_pattern(word), escape="\\") for word in wanted if word not in indexed
-    ]
-    if indexed:
-        query = " AND ".join('"' + word.replace('"', '""') + '"' for word in indexed)
-        matching: Select[Any] = select(literal_column("rowid")).select_from(text(table))
-        clauses.append(rowid.in_(matching.where(literal_column(table).op("MATCH")(query))))
-    return clauses
+@dataclass(frozen=True)
+class Searchable:
+    """A table a text search narrows: ``key`` is its integer key and the rowid of its FTS5
+    table ``fts`` (external content over the ``text`` column, kept by triggers)."""
+
+    fts: str
+    key: Any
+    text: Any
+
+    def narrow(
+        self,
+        query: Query,
+        engine: str,
+        words: Sequence[str],
+        alternatives: Mapping[str, tuple[Any, Sequence[str]]] | None = None,
+    ) -> tuple[Query, ColumnElement[int]]:
+        r"""``query`` (over this table) narrowed to the rows holding every one of ``words``,
+        and the column that orders them newest first (descending).
+
+        ``alternatives`` (word → column, values): a row also matches that word when the
+        column holds one of the values; the values must be part of the search text, so the
+        index answers them too. With FTS5 every word of three or more characters goes into
+        one ``MATCH`` on a join that the index drives in descending rowid order: a page of a
+        common word stops after its rows instead of collecting every match. Shorter words,
+        and the ``like`` engine, test the column row by row (PostgreSQL's trigram index
+        answers those ``LIKE``\ s)."""
+        chosen = alternatives or {}
+        phrases: list[str] = []
+        clauses: list[ColumnElement[bool]] = []
+        indexed = _indexed([query_word(word) for word in words]) if engine == "fts5" else set()
+        for word in words:
+            found = query_word(word)
+            column, values = chosen.get(word, (None, ()))
+            if found in indexed:
+                options = [found, *(normalised(value) for value in values)]
+                phrases.append("(" + " OR ".join(_quoted(option) for option in options) + ")")
+                continue
+            clause = self.text.like(_pattern(found), escape="\\")
+            if values:
+                clause = or_(clause, column.in_(sorted(values)))
+            clauses.append(clause)
+        if not phrases:
+            return query.where(*clauses), self.key
+        index = table(self.fts, column_clause("rowid"))
+        matches = literal_column(self.fts).op("MATCH")(" AND ".join(phrases))
+        narrowed = query.join(index, index.c.rowid == self.key).where(matches, *clauses)
+        return narrowed, index.c.rowid
+
+
+def _indexed(found: Sequence[str]) -> set[str]:
+    """The words the FTS5 index answers: three characters or more, and of several only
+    those with a digit if there are any. A number (``4711``) is rare; a trigram ``AND``
+    with a common word costs as much as walking that word's rows, so the other words are
+    then checked on the few rows the number finds."""
+    long = [word for word in found if len(word) >= TRIGRAM]
+    numbers = [word for word in long if any(letter.isdigit() for letter in word)]
+    return set(numbers or long)
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
 
 
 def _pattern(word: str) -> str:

@@ -22,7 +22,7 @@ from config import Settings
 from storage import search
 from storage.decisions import models as store
 from storage.decisions import state
-from storage.decisions.models import Listed, Status
+from storage.decisions.models import DECISION_KINDS, DecisionEntry, Status
 
 LIST_LIMIT = 20
 
@@ -86,13 +86,14 @@ async def list_decisions(ctx: Context, args: ListArgs) -> Reply:
     """One page of the room's decisions, newest first, filtered by status words and text.
 
     The selection runs in the database on the current-state records
-    (:mod:`storage.decisions.state`); only the page's entries are read from the log.
+    (:mod:`storage.decisions.state`, one statement with the count); one more reads the
+    page's entries and their consents from the log.
     """
     term = " ".join((args.suchbegriff or "").split())
     day = today(ctx)
     chosen = list_filter(ctx.room_id, term, ctx.settings, day)
     page = args.seite or 1
-    ids, total = await state.listed_ids(
+    shown, total = await state.listed_page(
         ctx.session, chosen, offset=(page - 1) * LIST_LIMIT, limit=LIST_LIMIT
     )
     if not total:
@@ -102,17 +103,20 @@ async def list_decisions(ctx: Context, args: ListArgs) -> Reply:
     bound = max(state.COUNT_CAP, page * LIST_LIMIT)
     many = total > bound  # counted only up to the bound: "more than"
     pages = -(-total // LIST_LIMIT)
-    if not ids:
+    if not shown:
         return Reply(Doc().line(ctx.t("decisions.list_no_page", page=page, pages=pages)))
     title = (
         ctx.t("decisions.list_title_search", term=term) if term else ctx.t("decisions.list_title")
     )
     doc = Doc().line(title)
-    shown = await store.listed_by_ids(ctx.session, ids)
-    given = await store.consents_of(ctx.session, [listed.entry.id for listed in shown])
-    consents = {listed.entry.id: consent_of(listed.entry, given) for listed in shown}
-    doc.items([_list_line(ctx, listed, day, consents[listed.entry.id]) for listed in shown])
-    first, last = (page - 1) * LIST_LIMIT + 1, (page - 1) * LIST_LIMIT + len(ids)
+    read = await store.versions_with_consents(ctx.session, [row.id for row in shown])
+    versions = {entry.id: entry for entry in read if entry.kind in DECISION_KINDS}
+    lines = []
+    for row in shown:
+        version = versions[row.id]
+        lines.append(_list_line(ctx, row, version, day, consent_of(version, read)))
+    doc.items(lines)
+    first, last = (page - 1) * LIST_LIMIT + 1, (page - 1) * LIST_LIMIT + len(shown)
     if page < pages:
         more = f"{term} " if term else ""
         key = "decisions.list_more_many" if many else "decisions.list_more"
@@ -140,8 +144,10 @@ def list_filter(room_id: str, term: str, settings: Settings, day: date) -> state
     return state.Filter(room_id, statuses, day, searched, people)
 
 
-def _list_line(ctx: Context, listed: Listed, day: date, consent: Consent) -> Line:
-    entry, status = listed.entry, listed.status
+def _list_line(
+    ctx: Context, shown: state.Shown, entry: DecisionEntry, day: date, consent: Consent
+) -> Line:
+    status = shown.status
     extra = ""
     partners = ctx.settings.partners
     if status is Status.VALID and not consent.carried(partners):
@@ -160,6 +166,6 @@ def _list_line(ctx: Context, listed: Listed, day: date, consent: Consent) -> Lin
         "decisions.list_entry",
         id=entry.id,
         subject=entry.subject,
-        status=status_label(ctx.texts, status, listed.successor_id),
+        status=status_label(ctx.texts, status, shown.successor_id),
         extra=extra,
     )

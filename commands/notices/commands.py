@@ -45,6 +45,7 @@ def commands() -> list[Command[Any]]:
             example="!infos Logistik",
             args=ListArgs,
             rest="suchbegriff",
+            options={"page": "seite"},
         ),
         Command(
             names=export.NAMES,

@@ -37,6 +37,7 @@ class InfoArgs(BaseModel):
 
 class ListArgs(BaseModel):
     suchbegriff: SearchText | None = None
+    seite: int | None = Field(default=None, ge=1, le=100_000)
 
 
 def shows(args: InfoArgs) -> bool:
@@ -134,16 +135,28 @@ async def show_notice(ctx: Context, notice_id: int) -> Reply:
 
 
 async def list_notices(ctx: Context, args: ListArgs) -> Reply:
+    """One page of the newest notices (``seite=``), each word of the term searched in every
+    notice of the room; matches are counted up to a bound, beyond it "über"."""
     term = args.suchbegriff
-    found, total = await store.recent_notices(ctx.session, ctx.room_id, term, LISTED)
-    if not found:
+    page = args.seite or 1
+    offset = (page - 1) * LISTED
+    found, total = await store.recent_notices(ctx.session, ctx.room_id, term, LISTED, offset)
+    if not total:
         key = "notices.none_found" if term else "notices.none"
         return Reply(Doc().line(ctx.t(key, term=term or "")))
+    bound = max(store.COUNT_CAP, offset + LISTED)
+    many = total > bound
+    if not found:
+        pages = -(-total // LISTED)
+        return Reply(Doc().line(ctx.t("notices.no_page", page=page, pages=pages)))
     key = "notices.title_found" if term else "notices.title"
-    doc = Doc().line(ctx.t(key, term=term or "", count=total))
+    counted = bound if many else total
+    doc = Doc().line(ctx.t(key + ("_many" if many else ""), term=term or "", count=counted))
     doc.items([summary(ctx.texts, ctx.settings, n, full=False) for n in found])
-    if total > len(found):
-        doc.line(ctx.t("notices.more", count=total - len(found)))
+    shown = offset + len(found)
+    if counted > shown:
+        more = "notices.more_many" if many else "notices.more"
+        doc.line(ctx.t(more, count=counted - shown, term=f"{term} " if term else "", next=page + 1))
     doc.line(ctx.t("notices.list_next"))
     return Reply(doc)
 

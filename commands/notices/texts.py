@@ -17,9 +17,15 @@ DE: dict[str, str] = {
     "notices.concerns_line": "Betrifft: {concerns}",
     "notices.title": "Die neuesten Infos ({count} insgesamt):",
     "notices.title_found": "Infos mit „{term}“ ({count} gefunden):",
+    "notices.title_many": "Die neuesten Infos (über {count} insgesamt):",
+    "notices.title_found_many": "Infos mit „{term}“ (über {count} gefunden):",
     "notices.none": "Noch keine Infos. Speichern mit: {usage:info}",
     "notices.none_found": "Keine Info enthält „{term}“. Alle Infos: !infos",
-    "notices.more": "… und {count} ältere. Eingrenzen mit !infos <suchbegriff>.",
+    "notices.more": "… und {count} ältere: die nächsten mit !infos {term}seite={next}, "
+    "eingrenzen mit !infos <suchbegriff>.",
+    "notices.more_many": "… und über {count} ältere: die nächsten mit !infos {term}"
+    "seite={next}, eingrenzen mit !infos <suchbegriff>.",
+    "notices.no_page": "Seite {page} gibt es nicht – die letzte ist Seite {pages}.",
     "notices.list_next": "Eine Info ganz lesen: !info <id>",
     "notices.reminder": "Neu seit der letzten Sitzung: Info {ids}",
     "notices.reminder_more": " und {count} weitere (!infos)",
@@ -68,9 +74,15 @@ EN: dict[str, str] = {
     "notices.concerns_line": "Concerns: {concerns}",
     "notices.title": "The newest notices ({count} in all):",
     "notices.title_found": "Notices with “{term}” ({count} found):",
+    "notices.title_many": "The newest notices (more than {count} in all):",
+    "notices.title_found_many": "Notices with “{term}” (more than {count} found):",
     "notices.none": "No notices yet. Store one with: {usage:info}",
     "notices.none_found": "No notice contains “{term}”. All notices: !notices",
-    "notices.more": "… and {count} older ones. Narrow down with !notices <term>.",
+    "notices.more": "… and {count} older ones: the next with !notices {term}page={next}, "
+    "narrow down with !notices <term>.",
+    "notices.more_many": "… and more than {count} older ones: the next with !notices {term}"
+    "page={next}, narrow down with !notices <term>.",
+    "notices.no_page": "There is no page {page} – the last one is page {pages}.",
     "notices.list_next": "Read one in full: !notice <id>",
     "notices.reminder": "New since the last meeting: notice {ids}",
     "notices.reminder_more": " and {count} more (!notices)",

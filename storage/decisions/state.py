@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Date,
     Index,
     Integer,
@@ -26,7 +27,6 @@ from sqlalchemy import (
     Text,
     func,
     insert,
-    or_,
     select,
     update,
 )
@@ -42,7 +42,10 @@ class DecisionState(Base):
     """The current state of one decision version (``id`` is its entry's id)."""
 
     __tablename__ = "decision_state"
-    __table_args__ = (Index("ix_decision_state_room_status", "room_id", "status", "deadline"),)
+    __table_args__ = (
+        # Status filters read a room's versions of one status newest first, deadline beside.
+        Index("ix_decision_state_room_status", "room_id", "status", "id", "deadline"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     room_id: Mapped[str] = mapped_column(String(255), index=True)
     decision_no: Mapped[int] = mapped_column(Integer)
@@ -163,8 +166,8 @@ class Filter:
 
     ``statuses``: each must hold (``overdue``: valid with a deadline before ``today``); none
     given: every status but superseded (older versions live in their successor's history).
-    ``words``: each must occur in the search text (:func:`storage.search.words_match`) or
-    in the responsible person's display name (``people``: word → those user ids).
+    ``words``: each must occur in the search text (:meth:`storage.search.Searchable.narrow`)
+    or in the responsible person's display name (``people``: word → those user ids).
     """
 
     room_id: str
@@ -173,8 +176,9 @@ class Filter:
     words: tuple[str, ...] = ()
     people: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def clauses(self, engine: str) -> list[Any]:
-        """The WHERE clauses, for a search ``engine`` (:func:`storage.search.backend`)."""
+    def narrow(self, query: search.Query, engine: str) -> tuple[search.Query, ColumnElement[int]]:
+        """``query`` narrowed to the chosen versions, and the column ordering them newest
+        first, for a search ``engine`` (:func:`storage.search.backend`)."""
         found: list[Any] = [DecisionState.room_id == self.room_id]
         if not self.statuses:
             found.append(DecisionState.status != Status.SUPERSEDED.value)
@@ -184,46 +188,55 @@ class Filter:
                 found.append(DecisionState.deadline < self.today)
             else:
                 found.append(DecisionState.status == wanted)
-        plain = [word for word in self.words if not self.people.get(word)]
-        found.extend(_words_match(engine, plain))
-        for word in self.words:
-            if named := self.people.get(word):
-                (match,) = _words_match(engine, [word])
-                found.append(or_(match, DecisionState.responsible.in_(sorted(named))))
-        return found
+        people = {
+            word: (DecisionState.responsible, sorted(named))
+            for word, named in self.people.items()
+            if named
+        }
+        return SEARCHED.narrow(query.where(*found), engine, self.words, people)
 
 
-def _words_match(engine: str, words: Sequence[str]) -> list[Any]:
-    return search.words_match(
-        engine, "decision_search", DecisionState.search_text, DecisionState.id, words
-    )
-
+#: The decision versions' text search: responsible user ids are part of the search text,
+#: so a display-name word's people are found by the index too.
+SEARCHED = search.Searchable("decision_search", DecisionState.id, DecisionState.search_text)
 
 #: Matches are counted up to this many (or to the end of the page asked for): beyond it a
-#: list says "more than", so a long archive is not counted through for every page.
-COUNT_CAP = 1000
+#: list says "more than", so a long archive is not read through for every page. Ten pages.
+COUNT_CAP = 200
 
 
-async def listed_ids(
+@dataclass(frozen=True)
+class Shown:
+    """One version on a page of a list, with its current state."""
+
+    id: int
+    status: Status
+    successor_id: int | None
+
+
+async def listed_page(
     session: AsyncSession, chosen: Filter, *, offset: int, limit: int
-) -> tuple[list[int], int]:
-    """The ids of one page of matching versions, newest first, and how many match in all –
-    counted up to ``max(COUNT_CAP, offset + limit)`` and one more: a count above that
-    bound means "more than the bound"."""
-    clauses = chosen.clauses(await search.backend(session))
-    ids = await session.scalars(
-        select(DecisionState.id)
-        .where(*clauses)
-        .order_by(DecisionState.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    page = list(ids)
-    if offset == 0 and len(page) < limit:
-        return page, len(page)
+) -> tuple[list[Shown], int]:
+    """One page of matching versions, newest first, and how many match in all – counted
+    up to ``max(COUNT_CAP, offset + limit)`` and one more: a count above that bound means
+    "more than the bound". One statement, one pass: the newest matches up to the bound,
+    counted by a window function, the page cut from them."""
+    columns = select(DecisionState.id, DecisionState.status, DecisionState.successor_id)
+    narrowed, newest = chosen.narrow(columns, await search.backend(session))
     bound = max(COUNT_CAP, offset + limit) + 1
-    counted = select(DecisionState.id).where(*clauses).limit(bound).subquery()
-    total = await session.scalar(select(func.count()).select_from(counted))
+    capped = narrowed.order_by(newest.desc()).limit(bound).subquery()
+    rows = (
+        await session.execute(
+            select(capped, func.count().over())
+            .order_by(capped.c.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+    ).all()
+    page = [Shown(row[0], Status(row[1]), row[2]) for row in rows]
+    if rows or offset == 0:
+        return page, int(rows[0][3]) if rows else 0
+    total = await session.scalar(select(func.count()).select_from(capped))
     return page, int(total or 0)
 
 

@@ -18,7 +18,7 @@ from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from commands.decisions.viewing import list_filter
 from commands.decisions.words import STATUS_WORDS, overdue, person
@@ -41,6 +41,13 @@ VOCABULARY = [
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(VOCABULARY), max_size=4).map(" ".join)
 PEOPLE = st.sampled_from(["@stadt1:test", "@agentur1:test", "@fremd:test"])
+
+
+async def _listed_ids(
+    session: AsyncSession, chosen: state.Filter, *, offset: int, limit: int
+) -> tuple[list[int], int]:
+    page, total = await state.listed_page(session, chosen, offset=offset, limit=limit)
+    return [shown.id for shown in page], total
 
 
 def former_match(listed: Listed, words: Sequence[str], settings: Settings, day: date) -> bool:
@@ -137,7 +144,7 @@ async def test_the_indexed_search_finds_all_the_former_search_found(
             words = [word.casefold() for word in term.split()]
             former = [item.entry.id for item in listed if former_match(item, words, SETTINGS, DAY)]
             chosen = list_filter(room, term, SETTINGS, DAY)
-            found, total = await state.listed_ids(session, chosen, offset=0, limit=1000)
+            found, total = await _listed_ids(session, chosen, offset=0, limit=1000)
             assert set(former) <= set(found), term
             assert total == len(found) and found == sorted(found, reverse=True)
             if not chosen.words:  # status filters alone select exactly what they did
@@ -164,21 +171,21 @@ async def test_the_state_follows_amendments_revocations_and_completions(
             ("aufgehoben", [2]),
             ("erledigt", [3]),
         ]:
-            found, _ = await state.listed_ids(
+            found, _ = await _listed_ids(
                 session, list_filter(room, term, SETTINGS, DAY), offset=0, limit=20
             )
             assert found == expected, term
         late = list_filter(room, "überfällig", SETTINGS, date(2027, 4, 1))
-        assert (await state.listed_ids(session, late, offset=0, limit=20))[0] == [5, 4]
-        page, total = await state.listed_ids(
+        assert (await _listed_ids(session, late, offset=0, limit=20))[0] == [5, 4]
+        page, total = await _listed_ids(
             session, list_filter(room, "", SETTINGS, DAY), offset=2, limit=2
         )
         assert (page, total) == ([3, 2], 4)
         state.COUNT_CAP = 2  # counted up to the cap (or the page's end) and one more
         try:
             everything = list_filter(room, "", SETTINGS, DAY)
-            assert await state.listed_ids(session, everything, offset=0, limit=1) == ([5], 3)
-            assert await state.listed_ids(session, everything, offset=2, limit=2) == ([3, 2], 4)
+            assert await _listed_ids(session, everything, offset=0, limit=1) == ([5], 3)
+            assert await _listed_ids(session, everything, offset=2, limit=2) == ([3, 2], 4)
         finally:
             state.COUNT_CAP = 1000
         assert (await chain.verify(session)).intact
@@ -221,8 +228,12 @@ async def test_every_notice_is_searched_with_umlauts_and_compounds(engine: Async
                      "aerger", "ÄRGER", "bau", "ließ Straße"]:  # fmt: skip
             found, total = await notices.recent_notices(session, "!r:test", term, 5)
             assert ([row.id for row in found], total) == ([1], 1), term
-        with_one = sum("1" in str(number) for number in range(2004))
-        assert (await notices.recent_notices(session, "!r:test", "meldung 1", 3))[1] == with_one
+        with_one = [n + 2 for n in reversed(range(2004)) if "1" in str(n)]  # ids, newest first
+        found, total = await notices.recent_notices(session, "!r:test", "meldung 1", 3)
+        assert ([row.id for row in found], total) == (with_one[:3], notices.COUNT_CAP + 1)
+        found, total = await notices.recent_notices(session, "!r:test", "meldung 1", 3, 1269)
+        assert ([row.id for row in found], total) == (with_one[1269:], len(with_one))
+        assert (await notices.recent_notices(session, "!r:test", "meldung 1", 3, 1300))[1] == 1272
         assert (await notices.recent_notices(session, "!r:test", "Bergbau", 3))[1] == 0
 
 
@@ -250,7 +261,7 @@ async def test_the_migration_fills_state_and_search_from_existing_rows(
         assert (await chain.verify(session)).intact
         await session.rollback()
         chosen = list_filter("!kooperation:test", "logistik erledigt", SETTINGS, DAY)
-        assert (await state.listed_ids(session, chosen, offset=0, limit=20))[0] == [2]
+        assert (await _listed_ids(session, chosen, offset=0, limit=20))[0] == [2]
         chosen = list_filter("!kooperation:test", "UEBERGAENGE", SETTINGS, DAY)
-        assert (await state.listed_ids(session, chosen, offset=0, limit=20))[0] == [3, 2, 1]
+        assert (await _listed_ids(session, chosen, offset=0, limit=20))[0] == [3, 2, 1]
         assert (await notices.recent_notices(session, "!r:test", "strasse", 3))[1] == 1

@@ -62,9 +62,20 @@ async def test_the_list_is_newest_first_capped_and_searchable(chat: Chat) -> Non
     assert body[2] == "• #12 Landeshauptstadt Magdeburg: Meldung 12 · betrifft: Innenstadt"
     assert body[10] == "• #4 Landeshauptstadt Magdeburg: Meldung 4 · betrifft: Innenstadt"
     assert body[11:] == [
-        "… und 3 ältere. Eingrenzen mit !infos <suchbegriff>.",
+        "… und 3 ältere: die nächsten mit !infos seite=2, eingrenzen mit !infos <suchbegriff>.",
         "Eine Info ganz lesen: !info <id>",
     ]
+    await chat.send("gast", "!infos seite=2")
+    body = chat.last.splitlines()
+    assert body[0] == "Die neuesten Infos (13 insgesamt):"
+    assert [line.split(":")[0] for line in body[1:4]] == [
+        "• #3 Landeshauptstadt Magdeburg",
+        "• #2 Landeshauptstadt Magdeburg",
+        "• #1 Landeshauptstadt Magdeburg",
+    ]
+    assert body[4:] == ["Eine Info ganz lesen: !info <id>"]
+    await chat.send("gast", "!infos meldung seite=3")
+    assert chat.last == "Seite 3 gibt es nicht – die letzte ist Seite 2."
     await chat.send("gast", "!notices Bergbau")
     assert chat.last == "Keine Info enthält „Bergbau“. Alle Infos: !infos"
     await chat.send("gast", "!notices SCHLIESSUNG werk")  # casefolded: ß = ss
