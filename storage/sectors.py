@@ -160,6 +160,32 @@ async def section_history(
     return list(rows)
 
 
+async def newest_rounds_inputs(
+    session: AsyncSession, room_id: str, section: str, rounds: int
+) -> list[SectorInput]:
+    """One section's inputs in the newest ``rounds`` rounds that have one for it (the
+    sector picture's rounds), whatever the length of the room's history."""
+    newest = (
+        select(SectorInput.round_id)
+        .where(
+            SectorInput.room_id == room_id,
+            SectorInput.section == section,
+            SectorInput.round_id.is_not(None),
+        )
+        .group_by(SectorInput.round_id)
+        .order_by(SectorInput.round_id.desc())
+        .limit(rounds)
+    )
+    rows = await session.scalars(
+        select(SectorInput).where(
+            SectorInput.room_id == room_id,
+            SectorInput.section == section,
+            SectorInput.round_id.in_(newest),
+        )
+    )
+    return list(rows)
+
+
 async def all_inputs(session: AsyncSession, room_id: str) -> list[SectorInput]:
     """Every input of a room in order (for the export)."""
     rows = await session.scalars(

@@ -13,6 +13,7 @@ import asyncio
 import io
 import struct
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,12 +28,16 @@ from storage.sectors import Round, SectorInput
 
 #: The trend as a number on the y-axis.
 VALUE = {Trend.DECLINING: -1, Trend.STABLE: 0, Trend.GROWING: 1}
-#: At most this many rounds (the newest) are drawn, from at most this many inputs.
+#: At most this many rounds (the newest) are drawn.
 ROUNDS_SHOWN = 12
-INPUTS_READ = 2_000
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 4.5, 100
 #: One picture at a time: matplotlib's font and text caches are not made for threads.
 _DRAWING = threading.Lock()
+#: The pictures drawn last, by what they show (a picture depends on its chart alone, and
+#: a sector's chart changes only with a new input or round): ``!branche C`` asked again
+#: costs no drawing. Some 40 KB each.
+_DRAWN: OrderedDict[TrendChart, Png] = OrderedDict()
+KEPT = 32
 #: One colour and marker per partner, in the configured order (distinct also in grey).
 STYLES = (("#1f4e9c", "o"), ("#c0392b", "s"), ("#2e8b57", "^"), ("#8e44ad", "D"), ("#d68910", "v"))
 
@@ -210,8 +215,17 @@ def _draw_locked(chart: TrendChart) -> Png:
 
 
 async def draw_async(chart: TrendChart) -> Png:
-    """:func:`draw` in a worker thread, one picture at a time."""
-    return await asyncio.to_thread(_draw_locked, chart)
+    """:func:`draw` in a worker thread, one picture at a time; a picture drawn lately for
+    the same chart is reused (:data:`_DRAWN`)."""
+    found = _DRAWN.get(chart)
+    if found is not None:
+        _DRAWN.move_to_end(chart)
+        return found
+    found = await asyncio.to_thread(_draw_locked, chart)
+    _DRAWN[chart] = found
+    while len(_DRAWN) > KEPT:
+        _DRAWN.popitem(last=False)
+    return found
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -224,7 +238,9 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 async def sector_picture(ctx: Context, section: Section) -> Attachment | None:
     """``!branche``'s picture: the section over the rounds, or None without any round."""
-    inputs = await store.section_history(ctx.session, ctx.room_id, section.letter, INPUTS_READ)
+    inputs = await store.newest_rounds_inputs(
+        ctx.session, ctx.room_id, section.letter, ROUNDS_SHOWN
+    )
     rounds = await store.rounds_of(ctx.session, sorted({r.round_id for r in inputs if r.round_id}))
     values = round_values(ctx.settings, inputs, list(rounds.values()))
     if not values:

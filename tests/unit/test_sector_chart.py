@@ -7,10 +7,24 @@ import io
 import struct
 import subprocess
 import sys
+from collections import OrderedDict
+from dataclasses import replace
 
+import pytest
 from PIL import Image
 
-from commands.sectors.chart import DPI, HEIGHT_IN, WIDTH_IN, Line, TrendChart, draw, png_size
+from commands.sectors import chart as charts
+from commands.sectors.chart import (
+    DPI,
+    HEIGHT_IN,
+    WIDTH_IN,
+    Line,
+    Png,
+    TrendChart,
+    draw,
+    draw_async,
+    png_size,
+)
 from tests.support.chat import Chat
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -46,6 +60,25 @@ def test_the_picture_is_a_png_of_the_declared_size_with_the_lines_drawn() -> Non
     assert (0xC0, 0x39, 0x2B) in colours  # the second partner's line
     shaded = draw(chart(divergent=()))
     assert shaded.data != png.data  # the divergence is marked in the picture
+
+
+async def test_a_chart_drawn_lately_is_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[TrendChart] = []
+
+    def counting(shown: TrendChart) -> Png:
+        drawn.append(shown)
+        return Png(bytes(len(drawn)), 1, 1)
+
+    monkeypatch.setattr(charts, "_draw_locked", counting)
+    monkeypatch.setattr(charts, "_DRAWN", OrderedDict())
+    monkeypatch.setattr(charts, "KEPT", 2)
+    first, changed, third = chart(), chart(divergent=()), replace(chart(), title="E")
+    assert await draw_async(first) is await draw_async(chart())  # equal chart: one drawing
+    assert (await draw_async(changed)).data == bytes(2)  # a new input changes the chart
+    await draw_async(first)  # used lately: kept
+    await draw_async(third)  # the oldest (``changed``) makes room
+    await draw_async(changed)
+    assert drawn == [first, changed, third, changed]
 
 
 def test_png_size_refuses_what_is_no_png() -> None:
