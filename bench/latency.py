@@ -12,7 +12,24 @@ Synapse answers them one after the other in an order fixed by its own memory lay
 one measured run the echo bot was always woken first and koopbot always second, 5 ms
 later, which is most of a 10 % bar. Both bots now get the command's wake-up alone.
 
-    .venv/bin/python bench/latency.py [--rounds 200] [--warmup 10] [--json]
+``--archive``: once koopbot's room exists on Synapse, and before koopbot starts, its
+SQLite file is filled with three years of history for that room through the storage API
+(``fill`` of ``bench/archive.py``: ``--decisions`` with amendments, revocations and
+completions, ``--notices``, ``--meetings`` with agenda items, ``--rounds-history`` closed
+input rounds). Then each round measures four commands, each trip followed by an echo
+trip (``!status``, echo, ``!beschluss Testbeschluss N``, echo, ``!beschlüsse Maßnahme
+4711``, echo, ``!infos Straßenbahn``, echo): a write that appends a new decision to the
+chain, a decision search and a notice search, each median beside the echo bot's from the
+same run. The partner who sends is a member of the Stadt, which may record decisions
+(``Role.PARTICIPANT``). Also printed: the filling's seconds per part, how long koopbot took
+to start on the filled file, the first line of each command's last reply (a search may
+find nothing in a small archive: ``--decisions 2000`` has no Maßnahme 4711), and this
+process's resident memory (koopbot, the echo bot, the partner; Synapse is another
+process) after filling and after measuring.
+
+    .venv/bin/python bench/latency.py [--rounds 200] [--warmup 10] [--gap 0.02] [--json]
+        [--archive [--decisions 100000] [--notices 10000] [--meetings 1000]
+         [--rounds-history 50]]
 """
 
 from __future__ import annotations
@@ -20,14 +37,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import logging
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import nio
 from _common import machine, print_header, print_json, print_ratio, print_table, summary
@@ -37,11 +56,29 @@ from bot.demo.homeserver import run_homeserver
 from bot.demo.people import Person, body
 from config import MatrixSettings, Partner, Settings, StorageSettings
 from config.settings import LimitSettings
+from storage import migrate
+from storage.engine import create_engine, session_factory
 
 PASSWORD = "koopbot-bench-passwort"
 LONG_POLL_MS = 30_000
 MEDIAN_BAR = 1.10
 P95_BAR = 1.25
+STATUS = "koopbot !status"
+ECHO = "nio echo bot"
+#: With ``--archive``: (label, command, how the reply may begin); ``{n}`` counts the trips.
+#: A search may find nothing in a small archive (``--decisions 2000`` has no Maßnahme 4711).
+ARCHIVE_COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (STATUS, "!status", ("koopbot",)),
+    ("koopbot !beschluss (new)", "!beschluss Testbeschluss {n}", ("Beschluss #",)),
+    (
+        "koopbot !beschlüsse Maßnahme 4711",
+        "!beschlüsse Maßnahme 4711",
+        ("Beschlüsse zu „", "Keine Beschlüsse zu „"),
+    ),
+    ("koopbot !infos Straßenbahn", "!infos Straßenbahn", ("Infos mit „", "Keine Info enthält „")),
+)
+
+Trip = Callable[[], Awaitable[float]]
 
 
 class EchoBot:
@@ -119,8 +156,11 @@ def koopbot_settings(url: str, ids: dict[str, str], room_id: str, folder: Path) 
     )
 
 
-async def round_trip(partner: Person, room_id: str, text: str, expect: str) -> float:
-    """Milliseconds from just before the send until the reply is in the partner's sync."""
+async def exchange(
+    partner: Person, room_id: str, text: str, expect: str | tuple[str, ...]
+) -> tuple[float, str]:
+    """Milliseconds from just before the send until the reply is in the partner's sync,
+    and the reply's text (which must begin with ``expect``)."""
     partner.events.clear()  # nothing is in flight between round trips
     started = time.perf_counter()
     event_id = await partner.say(room_id, text)
@@ -128,15 +168,22 @@ async def round_trip(partner: Person, room_id: str, text: str, expect: str) -> f
     elapsed = (time.perf_counter() - started) * 1000
     if not body(reply).startswith(expect):
         raise RuntimeError(f"unexpected reply to {text!r}: {body(reply)[:80]!r}")
+    return elapsed, body(reply)
+
+
+async def round_trip(partner: Person, room_id: str, text: str, expect: str) -> float:
+    """Milliseconds from just before the send until the reply is in the partner's sync."""
+    elapsed, _ = await exchange(partner, room_id, text, expect)
     return elapsed
 
 
 async def measure(
-    trips: Mapping[str, Callable[[], Awaitable[float]]], rounds: int, warmup: int, gap: float
+    trips: Sequence[tuple[str, Trip]], rounds: int, warmup: int, gap: float
 ) -> dict[str, list[float]]:
-    samples: dict[str, list[float]] = {name: [] for name in trips}
+    """Each round runs ``trips`` in order; a name may recur (the echo trip between commands)."""
+    samples: dict[str, list[float]] = {name: [] for name, _ in trips}
     for number in range(warmup + rounds):
-        for name, trip in trips.items():
+        for name, trip in trips:
             elapsed = await trip()
             if number >= warmup:
                 samples[name].append(elapsed)
@@ -144,7 +191,58 @@ async def measure(
     return samples
 
 
-async def run(rounds: int, warmup: int, gap: float) -> dict[str, Any]:
+async def fill_history(url: str, room_id: str, history: argparse.Namespace) -> dict[str, float]:
+    """Three years of history in ``room_id`` of the database at ``url``; seconds per part.
+
+    ``archive.fill`` writes for its module constant ``ROOM``, the in-process benches' room,
+    while this room's id is known only once Synapse has created it. Rewriting ``room_id``
+    afterwards (one UPDATE per table) would break the decision log: ``room_id`` is one of
+    the fields each entry's hash covers (``storage.decisions.chain.HASHED_FIELDS``), so
+    ``koopbot verify-log`` would find every filled entry changed. The constant is therefore
+    replaced for the duration of the call (``fill`` reads it at call time), which writes
+    every row, hash included, as koopbot would have written it for this room.
+    """
+    import archive  # only here: it pulls in the in-process benches and tests/support
+
+    engine = create_engine(url)
+    try:
+        await migrate.upgrade(engine)  # koopbot's own start-up finds the schema current
+        with mock.patch.object(archive, "ROOM", room_id):
+            took: dict[str, float] = await archive.fill(session_factory(engine), history)
+    finally:
+        await engine.dispose()
+    return took
+
+
+def archive_trips(
+    partner: Person, bot_room: str, echo: Trip, replies: dict[str, str]
+) -> list[tuple[str, Trip]]:
+    """Each command of ``ARCHIVE_COMMANDS``, each followed by an echo trip; the first line
+    of each command's latest reply is kept in ``replies`` (what was measured: a hit or none)."""
+    trips: list[tuple[str, Trip]] = []
+    for label, command, expect in ARCHIVE_COMMANDS:
+        counter = itertools.count(1)  # this command's trips: Testbeschluss 1, 2, …
+
+        async def trip(
+            label: str = label,
+            command: str = command,
+            expect: tuple[str, ...] = expect,
+            counter: Iterator[int] = counter,
+        ) -> float:
+            text = command.format(n=next(counter))
+            elapsed, reply = await exchange(partner, bot_room, text, expect)
+            replies[label] = reply.partition("\n")[0]
+            return elapsed
+
+        trips += [(label, trip), (ECHO, echo)]
+    return trips
+
+
+async def run(
+    rounds: int, warmup: int, gap: float, history: argparse.Namespace | None = None
+) -> dict[str, Any]:
+    """One measurement; ``history`` (``--archive``) fills koopbot's database first."""
+    archived: dict[str, Any] = {}  # with --archive: filling, start-up, memory
     with tempfile.TemporaryDirectory(prefix="koopbot-latency-") as tmp:
         folder = Path(tmp)
         async with run_homeserver(folder / "synapse", rate_limits="relaxed") as homeserver:
@@ -162,9 +260,13 @@ async def run(rounds: int, warmup: int, gap: float) -> dict[str, Any]:
                 )
                 await partner.join(bot_room)
                 await partner.join(echo_room)
+                settings = koopbot_settings(homeserver.url, ids, bot_room, folder)
+                if history is not None:
+                    archived["fill_s"] = await fill_history(settings.storage.url, bot_room, history)
+                    archived["rss_after_fill_mb"] = rss_mb()
                 await echo.start(echo_room)
                 partner.listen()
-                settings = koopbot_settings(homeserver.url, ids, bot_room, folder)
+                starting = time.perf_counter()
                 async with running_bot(settings):
                     await coordinator.invite(bot_room, ids["koopbot"])
                     await partner.wait_for(
@@ -175,21 +277,32 @@ async def run(rounds: int, warmup: int, gap: float) -> dict[str, Any]:
                         ),
                         timeout=60,
                     )
+                    archived["start_s"] = time.perf_counter() - starting
                     await coordinator.close()  # nobody else syncs while we measure
-                    trips = {
-                        "koopbot !status": lambda: round_trip(
-                            partner, bot_room, "!status", "koopbot"
-                        ),
-                        "nio echo bot": lambda: round_trip(partner, echo_room, "ping", "ping"),
-                    }
+
+                    def echo_trip() -> Awaitable[float]:
+                        return round_trip(partner, echo_room, "ping", "ping")
+
+                    def status_trip() -> Awaitable[float]:
+                        return round_trip(partner, bot_room, "!status", "koopbot")
+
+                    trips = (
+                        [(STATUS, status_trip), (ECHO, echo_trip)]
+                        if history is None
+                        else archive_trips(
+                            partner, bot_room, echo_trip, archived.setdefault("replies", {})
+                        )
+                    )
                     samples = await measure(trips, rounds, warmup, gap)
+                    if history is not None:
+                        archived["rss_end_mb"] = rss_mb()
             finally:
                 await echo.close()
                 await partner.close()
                 await coordinator.close()
     stats = {name: summary(values) for name, values in samples.items()}
-    bot, floor = stats["koopbot !status"], stats["nio echo bot"]
-    return {
+    bot, floor = stats[STATUS], stats[ECHO]
+    results = {
         "machine": machine(),
         "rounds": rounds,
         "warmup": warmup,
@@ -199,6 +312,42 @@ async def run(rounds: int, warmup: int, gap: float) -> dict[str, Any]:
         "ratio_p95": bot["p95"] / floor["p95"],
         "bars": {"median": MEDIAN_BAR, "p95": P95_BAR},
     }
+    if history is not None:
+        commands = [name for name in stats if name != ECHO]
+        results["archive"] = {
+            **archived,
+            "history": vars(history),
+            "ratios_median": {n: stats[n]["median"] / floor["median"] for n in commands},
+            "ratios_p95": {n: stats[n]["p95"] / floor["p95"] for n in commands},
+        }
+    return results
+
+
+def rss_mb() -> tuple[float, float]:
+    """(current, peak) resident memory of this process in MB (``archive.rss_mb``)."""
+    from archive import rss_mb as measured
+
+    current, peak = measured()
+    return current, peak
+
+
+def print_archive(results: dict[str, Any]) -> None:
+    """The ``--archive`` part of the report: filling, start, ratios of every command, memory."""
+    archive = results["archive"]
+    fill_s = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in archive["fill_s"].items())
+    print(f"  filled: {fill_s}; koopbot started and joined in {archive['start_s']:.1f} s")
+    print_table(results["stats_ms"])
+    for name, reply in archive["replies"].items():
+        print(f"  last reply to {name.removeprefix('koopbot ')}: {reply[:100]}")
+    for name, ratio in archive["ratios_median"].items():
+        print_ratio(f"median {name.removeprefix('koopbot ')} / echo", ratio, MEDIAN_BAR)
+    for name, ratio in archive["ratios_p95"].items():
+        print_ratio(f"p95 {name.removeprefix('koopbot ')} / echo", ratio, P95_BAR)
+    (now_fill, peak_fill), (now_end, peak_end) = archive["rss_after_fill_mb"], archive["rss_end_mb"]
+    print(
+        f"  RSS after filling {now_fill:.0f} MB (peak {peak_fill:.0f} MB); "
+        f"after measuring {now_end:.0f} MB (peak {peak_end:.0f} MB)"
+    )
 
 
 def main() -> int:
@@ -207,14 +356,44 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=10, help="uncounted round trips per bot")
     parser.add_argument("--gap", type=float, default=0.02, help="pause between trips (s)")
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
+    archive = parser.add_argument_group("--archive", "three years of history in koopbot's room")
+    archive.add_argument(
+        "--archive", action="store_true", help="fill koopbot's database, measure four commands"
+    )
+    archive.add_argument("--decisions", type=int, default=100_000, help="decision log entries")
+    archive.add_argument("--notices", type=int, default=10_000, help="notices")
+    archive.add_argument(
+        "--meetings", type=int, default=1_000, help="meetings, 3 agenda items each"
+    )
+    archive.add_argument(
+        "--rounds-history", type=int, default=50, help="closed input rounds, 3 inputs each"
+    )
     options = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
-    results = asyncio.run(run(options.rounds, options.warmup, options.gap))
+    history = None
+    if options.archive:  # the attribute names archive.fill reads
+        history = argparse.Namespace(
+            decisions=options.decisions,
+            notices=options.notices,
+            meetings=options.meetings,
+            rounds=options.rounds_history,
+        )
+    results = asyncio.run(run(options.rounds, options.warmup, options.gap, history))
     facts = {**results["machine"], "N": options.rounds, "warm-up": options.warmup}
-    print_header("Reply latency through a local Synapse", facts)
-    print_table(results["stats_ms"])
-    print_ratio("median koopbot / echo", results["ratio_median"], MEDIAN_BAR)
-    print_ratio("p95 koopbot / echo", results["ratio_p95"], P95_BAR)
+    if history is not None:
+        facts |= {
+            "decisions": history.decisions,
+            "notices": history.notices,
+            "meetings": history.meetings,
+            "input rounds": history.rounds,
+        }
+        print_header("Reply latency through a local Synapse, against an archive", facts)
+        print_archive(results)
+    else:
+        print_header("Reply latency through a local Synapse", facts)
+        print_table(results["stats_ms"])
+        print_ratio("median koopbot / echo", results["ratio_median"], MEDIAN_BAR)
+        print_ratio("p95 koopbot / echo", results["ratio_p95"], P95_BAR)
     if options.json:
         print_json(results)
     return 0
