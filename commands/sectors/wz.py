@@ -171,7 +171,7 @@ ALIASES: dict[str, str] = {
 
 def _names() -> dict[str, str]:
     """Every lookup word (casefolded) → letter."""
-    names = dict(ALIASES)
+    names = {alias.casefold(): letter for alias, letter in ALIASES.items()}  # ß → ss
     for section in SECTIONS:
         names[section.german.casefold()] = section.letter
         names[section.english.casefold()] = section.letter

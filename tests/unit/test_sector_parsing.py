@@ -42,6 +42,8 @@ def test_the_21_sections_a_to_u_with_german_and_english_names() -> None:
         ("manufacturing", "C"),
         ("Erziehung", "P"),
         ("  verkehr   und lagerei ", "H"),
+        ("Großhandel", "G"),  # an alias with ß, typed with ß or ss
+        ("GROSSHANDEL", "G"),
     ],
 )
 def test_sections_by_letter_name_alias_and_clear_prefix(text: str, letter: str) -> None:
