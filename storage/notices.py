@@ -73,16 +73,14 @@ async def notice(session: AsyncSession, room_id: str, notice_id: int) -> Notice 
 
 #: The notices' text search (text, topic and concerns).
 SEARCHED = search.Searchable("notice_search", Notice.id, Notice.search_text)
-#: Matches are counted up to this many (or to the end of the page asked for) and one more.
-COUNT_CAP = 200
 
 
 async def recent_notices(
     session: AsyncSession, room_id: str, term: str | None, limit: int, offset: int = 0
 ) -> tuple[list[Notice], int]:
     """The newest ``limit`` notices after the first ``offset`` (matching ``term`` if given),
-    and how many match in all – counted up to ``max(COUNT_CAP, offset + limit)`` and one
-    more: a count above that bound means "more than the bound".
+    and how many match in all – counted up to :func:`storage.search.bound` and one more: a
+    count above that bound means "more than the bound".
 
     Every notice of the room is searched: each word of ``term`` must occur in its text,
     topic or concerns (:mod:`storage.search`: case, umlauts and ß folded, found inside
@@ -92,26 +90,7 @@ async def recent_notices(
     narrowed, newest = SEARCHED.narrow(
         select(Notice.id).where(Notice.room_id == room_id), engine, (term or "").split()
     )
-    bound = max(COUNT_CAP, offset + limit) + 1
-    capped = narrowed.order_by(newest.desc()).limit(bound).subquery()
-    page = (
-        select(capped.c.id, func.count().over().label("total"))
-        .order_by(capped.c.id.desc())
-        .offset(offset)
-        .limit(limit)
-        .subquery()
-    )
-    rows = (
-        await session.execute(
-            select(Notice, page.c.total)
-            .join(page, page.c.id == Notice.id)
-            .order_by(Notice.id.desc())
-        )
-    ).all()
-    if rows or offset == 0:
-        return [row[0] for row in rows], int(rows[0][1]) if rows else 0
-    total = await session.scalar(select(func.count()).select_from(capped))
-    return [], int(total or 0)
+    return await SEARCHED.newest_page(session, Notice, narrowed, newest, offset=offset, limit=limit)
 
 
 async def notices_between(

@@ -99,6 +99,8 @@ async def delete_before(session: AsyncSession, cutoff: datetime) -> Purged:
     if notices:
         await search.compact(session, "notice_search")  # no trace left in the search index
     await session.execute(delete(SectorInput).where(SectorInput.created_at < cutoff))
+    if inputs:
+        await search.compact(session, "input_search")
     pending = await session.execute(delete(PendingEvent).where(PendingEvent.first_seen_at < cutoff))
     return Purged(
         notices=len(notices),

@@ -1,4 +1,4 @@
-"""Text search in the database's own index, for decisions and notices.
+"""Text search in the database's own index: decisions, notices, sector inputs, press releases.
 
 A searchable row keeps a normalised copy of its text (``search_text``: :func:`normalised`,
 casefolded with ``ä ö ü ß`` written ``ae oe ue ss``), made in Python when the row is
@@ -10,37 +10,111 @@ substring search found, and more (``tests/storage/test_search.py`` checks it on 
 backends).
 
 The index: on SQLite an FTS5 table with the ``trigram`` tokenizer over ``search_text``
-(``decision_search``, ``notice_search``; external content, kept by triggers in the writing
-transaction) answers words of three or more characters; on PostgreSQL a ``pg_trgm`` GIN
-index on ``search_text`` serves the same ``LIKE``. Shorter words, and a SQLite build without
-FTS5 (logged once) or a PostgreSQL without ``pg_trgm``, use ``LIKE`` over the column: still
-correct, but a scan of the room's rows.
+(``decision_search``, ``notice_search``, ``input_search``, ``press_search``; external
+content, kept by triggers in the writing transaction) answers words of three or more
+characters; on PostgreSQL a ``pg_trgm`` GIN index on ``search_text`` serves the same
+``LIKE``. Shorter words, and a SQLite build without FTS5 (logged once) or a PostgreSQL
+without ``pg_trgm``, use ``LIKE`` over the column: still correct, but a scan of the room's
+rows. How a list query is shaped so that its cost does not grow with the archive:
+:meth:`Searchable.narrow`.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, literal_column, or_, table, text
+from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select, table, text
 from sqlalchemy import column as column_clause
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
 
 #: Search objects the models do not describe (virtual tables with their shadow tables,
 #: trigram indexes): the migrations own them and the schema comparison skips them.
-OWN_OBJECTS = ("decision_search", "notice_search", "ix_decision_state_search", "ix_notices_search")
+OWN_OBJECTS = (
+    "decision_search",
+    "notice_search",
+    "input_search",
+    "press_search",
+    "ix_decision_state_search",
+    "ix_notices_search",
+    "ix_sector_inputs_search",
+    "ix_press_releases_search",
+)
 #: The trigram index answers words of at least this many characters.
 TRIGRAM = 3
 _LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _ENDINGS = ("en", "e", "n", "s")
 _KEEP = 5  # an ending is cut only if at least this many characters remain
 _fts: dict[str, bool] = {}
+#: Matches are counted up to this many (or to the end of the page asked for) and one more:
+#: beyond it a list says "über 200", so a long archive is not read through for every page.
+COUNT_CAP = 200
 #: A select of any columns that a search narrows, returned as the same type.
 Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
+#: A mapped class with an integer ``id`` that a list pages through.
+Row = TypeVar("Row")
+
+
+def prepare_index(bind: Connection) -> str:
+    """For a migration: ``pg_trgm`` (the extension is there, created if need be), ``fts5``
+    (SQLite with FTS5 and its trigram tokenizer, 3.34 or later), or ``""`` with a warning
+    (searches then scan with ``LIKE``). Every migration that makes search indexes asks
+    this, so the search tables exist all together or not at all."""
+    if bind.dialect.name == "postgresql":
+        available = bind.execute(
+            text("SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_trgm'")
+        ).scalar()
+        if not available:
+            log.warning("pg_trgm is not installed: searches scan (LIKE) without an index")
+            return ""
+        try:
+            with bind.begin_nested():
+                bind.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        except DBAPIError:
+            log.warning("CREATE EXTENSION pg_trgm refused: searches scan (LIKE) without an index")
+            return ""
+        return "pg_trgm"
+    fts5 = bind.execute(text("SELECT sqlite_compileoption_used('ENABLE_FTS5')")).scalar()
+    version = tuple(int(part) for part in sqlite3.sqlite_version.split(".")[:2])
+    if fts5 and version >= (3, 34):  # the trigram tokenizer
+        return "fts5"
+    log.warning("SQLite without FTS5 trigram tokenizer: searches scan (LIKE) without an index")
+    return ""
+
+
+def fts5_table(index: str, content: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """For a migration: the statements that make ``index``, an FTS5 trigram table over
+    ``content``'s ``search_text`` (rowid = ``id``) kept by insert, delete and update
+    triggers and filled from the rows there are; and those that drop it again."""
+    triggers = {
+        "insert": f"""AFTER INSERT ON {content}
+    BEGIN INSERT INTO {index}(rowid, search_text) VALUES (new.id, new.search_text); END""",
+        "delete": f"""AFTER DELETE ON {content}
+    BEGIN INSERT INTO {index}({index}, rowid, search_text)
+    VALUES ('delete', old.id, old.search_text); END""",
+        "update": f"""AFTER UPDATE OF search_text ON {content}
+    BEGIN INSERT INTO {index}({index}, rowid, search_text)
+    VALUES ('delete', old.id, old.search_text);
+    INSERT INTO {index}(rowid, search_text) VALUES (new.id, new.search_text); END""",
+    }
+    made = (
+        f"""CREATE VIRTUAL TABLE {index} USING fts5(search_text, content='{content}',
+    content_rowid='id', tokenize='trigram')""",
+        *(f"CREATE TRIGGER {content}_search_{when} {body}" for when, body in triggers.items()),
+        f"INSERT INTO {index}({index}) VALUES ('rebuild')",
+    )
+    dropped = (
+        *(f"DROP TRIGGER IF EXISTS {content}_search_{when}" for when in reversed(triggers)),
+        f"DROP TABLE IF EXISTS {index}",
+    )
+    return made, dropped
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
@@ -127,6 +201,47 @@ class Searchable:
         matches = literal_column(self.fts).op("MATCH")(" AND ".join(phrases))
         narrowed = query.join(index, index.c.rowid == self.key).where(matches, *clauses)
         return narrowed, index.c.rowid
+
+    async def newest_page(
+        self,
+        session: AsyncSession,
+        entity: type[Row],
+        narrowed: Select[int],
+        newest: ColumnElement[int],
+        *,
+        offset: int,
+        limit: int,
+    ) -> tuple[list[Row], int]:
+        """One page (``offset``, ``limit``) of the ``entity`` rows whose ids ``narrowed`` selects
+        (:meth:`Searchable.narrow`), newest first, and how many match in all – counted up to
+        :func:`bound` and one more: a count above the bound means "more than the bound".
+
+        One statement, one pass: the newest matches up to the bound, counted by a window
+        function, the page cut from them and joined to the rows. Only a page past the end
+        (no rows to carry the count) asks again for the count."""
+        key = self.key
+        capped = narrowed.order_by(newest.desc()).limit(bound(offset, limit) + 1).subquery()
+        page = (
+            select(capped.c.id, func.count().over().label("total"))
+            .order_by(capped.c.id.desc())
+            .offset(offset)
+            .limit(limit)
+            .subquery()
+        )
+        rows = (
+            await session.execute(
+                select(entity, page.c.total).join(page, page.c.id == key).order_by(key.desc())
+            )
+        ).all()
+        if rows or offset == 0:
+            return [row[0] for row in rows], int(rows[0][1]) if rows else 0
+        total = await session.scalar(select(func.count()).select_from(capped))
+        return [], int(total or 0)
+
+
+def bound(offset: int, limit: int) -> int:
+    """How far a list's matches are counted: :data:`COUNT_CAP`, or the end of the page."""
+    return max(COUNT_CAP, offset + limit)
 
 
 def _indexed(found: Sequence[str]) -> set[str]:

@@ -5,11 +5,16 @@ counts, the older rows stay as history. A :class:`Round` runs until the end of i
 ``deadline`` day in the configured zone and stays open (late reports still count) until
 a coordinator closes it. Each reminder of a round is claimed once as a
 :class:`storage.deliveries.Delivery` (source "round").
+
+``!branche suche`` searches every input of a room (:func:`search_inputs`): the text, the
+demand and the section letter, normalised (:mod:`storage.search`) into ``search_text``
+when the row is written; the index is ``input_search`` (SQLite FTS5) or
+``ix_sector_inputs_search`` (PostgreSQL ``pg_trgm``), made by migration 0016.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -18,11 +23,13 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    exists,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, aliased, mapped_column
 
+from storage import search
 from storage.base import Base, UTCDateTime
 
 
@@ -55,6 +62,13 @@ class SectorInput(Base):
     horizon: Mapped[str] = mapped_column(String(16), default="")  # horizont= ("12m")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     source_event_id: Mapped[str] = mapped_column(String(255))
+    #: text, demand and section letter as the search sees them (storage.search.normalised)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+def searched_text(text: str, demand: str, section: str) -> str:
+    """What ``!branche suche <suchbegriff>`` looks in."""
+    return search.normalised(f"{text} {demand} {section}")
 
 
 async def open_round(
@@ -124,6 +138,7 @@ async def add_input(
         horizon=horizon,
         created_at=now,
         source_event_id=source_event_id,
+        search_text=searched_text(text, demand, section),
     )
     session.add(row)
     await session.flush()
@@ -207,3 +222,58 @@ def newest(inputs: Sequence[SectorInput]) -> dict[tuple[str, str], SectorInput]:
     for row in sorted(inputs, key=lambda r: r.id):
         found[(row.partner_id, row.section)] = row
     return found
+
+
+#: The inputs' text search (text, demand, section letter).
+SEARCHED = search.Searchable("input_search", SectorInput.id, SectorInput.search_text)
+
+
+async def search_inputs(
+    session: AsyncSession,
+    room_id: str,
+    term: str,
+    limit: int,
+    offset: int = 0,
+    sections: Mapping[str, str] | None = None,
+) -> tuple[list[SectorInput], int]:
+    """The newest ``limit`` inputs after the first ``offset`` matching ``term``, and how many
+    match in all – counted up to :func:`storage.search.bound` and one more: a count above
+    that bound means "more than the bound".
+
+    Every input of the room is searched: each word of ``term`` must occur in its text,
+    demand or section letter (:mod:`storage.search`: case, umlauts and ß folded, found
+    inside compounds, through the database's index, newest first so a page stops early).
+    ``sections`` (word → section letter): a word naming a section (``Logistik`` → H) also
+    matches every input of that section; such a word is tested row by row (``LIKE``).
+    """
+    engine = await search.backend(session)
+    named = {word: letter for word, letter in (sections or {}).items() if word in term.split()}
+    query = select(SectorInput.id).where(SectorInput.room_id == room_id)
+    for word, letter in named.items():
+        query, _ = SEARCHED.narrow(query, "like", [word], {word: (SectorInput.section, [letter])})
+    words = [word for word in term.split() if word not in named]
+    narrowed, newest = SEARCHED.narrow(query, engine, words)
+    return await SEARCHED.newest_page(
+        session, SectorInput, narrowed, newest, offset=offset, limit=limit
+    )
+
+
+async def corrected(session: AsyncSession, ids: Sequence[int]) -> set[int]:
+    """Those of ``ids`` whose round holds a newer input of the same partner and section:
+    a correction replaced them."""
+    if not ids:
+        return set()
+    newer = aliased(SectorInput)
+    rows = await session.scalars(
+        select(SectorInput.id).where(
+            SectorInput.id.in_(ids),
+            SectorInput.round_id.is_not(None),
+            exists().where(
+                newer.round_id == SectorInput.round_id,
+                newer.partner_id == SectorInput.partner_id,
+                newer.section == SectorInput.section,
+                newer.id > SectorInput.id,
+            ),
+        )
+    )
+    return set(rows)

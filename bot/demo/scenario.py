@@ -59,6 +59,7 @@ SCENARIO: list[tuple[str, str]] = [
     ("stadt1", "!pm freigeben 1"),
     ("agentur1", "!pm 1"),
     ("koordination", "!pm verlauf 1"),
+    ("jobcenter1", "!pm suche Logistik"),
     # Decision log: a partner records a decision, everyone lists, the coordinator exports it.
     (
         "stadt1",
@@ -97,6 +98,7 @@ SCENARIO: list[tuple[str, str]] = [
     ("koordination", "!branchen"),
     # The sector picture, the minutes of a Sitzung and the report to the Stadtrat.
     ("stadt1", "!branche C"),
+    ("agentur1", "!branche suche Schweißer"),
     ("koordination", "!termin neu {soon_day} {soon_time} Auftaktsitzung dauer=30"),
     ("agentur1", "!anwesend 2"),
     ("stadt1", "!protokoll 2"),

@@ -7,6 +7,7 @@ from datetime import date
 from commands.core.context import Context, Reply
 from commands.core.errors import CommandError
 from commands.core.markup import Bold, Doc, Line, Text
+from commands.core.paging import Page
 from commands.decisions.cards import acts_on, card_purpose, detail_lines, history_lines, today
 from commands.decisions.drafting import ID_TEXT, ListArgs, RecordArgs
 from commands.decisions.recording import find, record_decision
@@ -92,19 +93,17 @@ async def list_decisions(ctx: Context, args: ListArgs) -> Reply:
     term = " ".join((args.suchbegriff or "").split())
     day = today(ctx)
     chosen = list_filter(ctx.room_id, term, ctx.settings, day)
-    page = args.seite or 1
-    shown, total = await state.listed_page(
-        ctx.session, chosen, offset=(page - 1) * LIST_LIMIT, limit=LIST_LIMIT
-    )
+    offset = Page.first_of(args.seite, LIST_LIMIT)
+    shown, total = await state.listed_page(ctx.session, chosen, offset=offset, limit=LIST_LIMIT)
+    page = Page(args.seite or 1, LIST_LIMIT, total)
     if not total:
         if term:
             return Reply(Doc().line(ctx.t("decisions.list_none_found", term=term)))
         return Reply(Doc().line(ctx.t("decisions.list_empty")))
-    bound = max(state.COUNT_CAP, page * LIST_LIMIT)
-    many = total > bound  # counted only up to the bound: "more than"
-    pages = -(-total // LIST_LIMIT)
     if not shown:
-        return Reply(Doc().line(ctx.t("decisions.list_no_page", page=page, pages=pages)))
+        return Reply(
+            Doc().line(ctx.t("decisions.list_no_page", page=page.number, pages=page.pages))
+        )
     title = (
         ctx.t("decisions.list_title_search", term=term) if term else ctx.t("decisions.list_title")
     )
@@ -116,13 +115,14 @@ async def list_decisions(ctx: Context, args: ListArgs) -> Reply:
         version = versions[row.id]
         lines.append(_list_line(ctx, row, version, day, consent_of(version, read)))
     doc.items(lines)
-    first, last = (page - 1) * LIST_LIMIT + 1, (page - 1) * LIST_LIMIT + len(shown)
-    if page < pages:
+    first, last = offset + 1, offset + len(shown)
+    if page.number < page.pages:
         more = f"{term} " if term else ""
-        key = "decisions.list_more_many" if many else "decisions.list_more"
-        counted = bound if many else total
-        doc.line(ctx.t(key, first=first, last=last, total=counted, term=more, next=page + 1))
-    elif page > 1:
+        key = "decisions.list_more_many" if page.many else "decisions.list_more"
+        doc.line(
+            ctx.t(key, first=first, last=last, total=page.counted, term=more, next=page.number + 1)
+        )
+    elif page.number > 1:
         doc.line(ctx.t("decisions.list_last_page", first=first, last=last, total=total))
     return Reply(doc.line(ctx.t("decisions.list_next")))
 

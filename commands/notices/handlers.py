@@ -17,6 +17,7 @@ from commands.core.catalogue import Catalogue
 from commands.core.context import Context, Reply
 from commands.core.errors import CommandError
 from commands.core.markup import Doc, Line
+from commands.core.paging import Page
 from commands.meetings.reminders import ReminderTopic
 from commands.sectors.wz import section_or_none
 from config import Settings
@@ -138,25 +139,20 @@ async def list_notices(ctx: Context, args: ListArgs) -> Reply:
     """One page of the newest notices (``seite=``), each word of the term searched in every
     notice of the room; matches are counted up to a bound, beyond it "über"."""
     term = args.suchbegriff
-    page = args.seite or 1
-    offset = (page - 1) * LISTED
+    offset = Page.first_of(args.seite, LISTED)
     found, total = await store.recent_notices(ctx.session, ctx.room_id, term, LISTED, offset)
+    page = Page(args.seite or 1, LISTED, total)
     if not total:
         key = "notices.none_found" if term else "notices.none"
         return Reply(Doc().line(ctx.t(key, term=term or "")))
-    bound = max(store.COUNT_CAP, offset + LISTED)
-    many = total > bound
     if not found:
-        pages = -(-total // LISTED)
-        return Reply(Doc().line(ctx.t("notices.no_page", page=page, pages=pages)))
-    key = "notices.title_found" if term else "notices.title"
-    counted = bound if many else total
-    doc = Doc().line(ctx.t(key + ("_many" if many else ""), term=term or "", count=counted))
+        return Reply(Doc().line(ctx.t("notices.no_page", page=page.number, pages=page.pages)))
+    key = ("notices.title_found" if term else "notices.title") + ("_many" if page.many else "")
+    doc = Doc().line(ctx.t(key, term=term or "", count=page.counted))
     doc.items([summary(ctx.texts, ctx.settings, n, full=False) for n in found])
-    shown = offset + len(found)
-    if counted > shown:
-        more = "notices.more_many" if many else "notices.more"
-        doc.line(ctx.t(more, count=counted - shown, term=f"{term} " if term else "", next=page + 1))
+    if more := page.more("notices.more", len(found)):
+        words = f"{term} " if term else ""
+        doc.line(ctx.t(more[0], count=more[1], term=words, next=page.number + 1))
     doc.line(ctx.t("notices.list_next"))
     return Reply(doc)
 

@@ -25,6 +25,7 @@ DE: dict[str, str] = {
     "eingrenzen mit !infos <suchbegriff>.",
     "notices.more_many": "… und über {count} ältere: die nächsten mit !infos {term}"
     "seite={next}, eingrenzen mit !infos <suchbegriff>.",
+    "notices.more_uncounted": "… und weitere ältere: die nächsten mit !infos {term}seite={next}.",
     "notices.no_page": "Seite {page} gibt es nicht – die letzte ist Seite {pages}.",
     "notices.list_next": "Eine Info ganz lesen: !info <id>",
     "notices.reminder": "Neu seit der letzten Sitzung: Info {ids}",
@@ -82,6 +83,7 @@ EN: dict[str, str] = {
     "narrow down with !notices <term>.",
     "notices.more_many": "… and more than {count} older ones: the next with !notices {term}"
     "page={next}, narrow down with !notices <term>.",
+    "notices.more_uncounted": "… and more older ones: the next with !notices {term}page={next}.",
     "notices.no_page": "There is no page {page} – the last one is page {pages}.",
     "notices.list_next": "Read one in full: !notice <id>",
     "notices.reminder": "New since the last meeting: notice {ids}",

@@ -18,8 +18,10 @@ from commands.pr.drafting import DraftArgs, ReviseArgs, create_draft, revise_dra
 from commands.pr.viewing import (
     ExportArgs,
     HistoryArgs,
+    SearchArgs,
     ShowArgs,
     export_release,
+    search_releases,
     show_history,
     show_or_list,
 )
@@ -106,6 +108,18 @@ def commands() -> list[Command[Any]]:
             example="!pm verlauf 3",
             args=HistoryArgs,
             positional=("id",),
+        ),
+        Command(
+            names=NAMES,
+            sub=("suche", "search", "suchen"),
+            handler=search_releases,
+            reads_only=True,
+            role=Role.EVERYONE,
+            help="pm.help.search",
+            example="!pm suche Logistik",
+            args=SearchArgs,
+            rest="suchbegriff",
+            options={"page": "seite"},
         ),
         Command(
             names=NAMES,

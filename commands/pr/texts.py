@@ -1,6 +1,8 @@
 """Texts of the joint press releases (``!pm`` / ``!pr``)."""
 
-DE: dict[str, str] = {
+from commands.core.plural import Entry, Plural
+
+DE: dict[str, Entry] = {
     "pm.help.show": "listet die gemeinsamen Pressemitteilungen oder zeigt eine mit Text und "
     "Stand der Freigaben",
     "pm.help.draft": "legt einen Entwurf an: Titel in der ersten Zeile, Text ab der zweiten "
@@ -16,6 +18,8 @@ DE: dict[str, str] = {
     "entfernen), solange noch nicht alle freigegeben haben",
     "pm.help.history": "zeigt, wer wann welche Version angelegt, freigegeben oder abgelehnt hat",
     "pm.help.export": "lädt den Text als Markdown- oder Textdatei hoch (md oder txt)",
+    "pm.help.search": "durchsucht Titel und aktuellen Text aller Pressemitteilungen, "
+    "neueste zuerst",
     "pm.who": "{name} ({partner})",
     "pm.status.draft": "Entwurf",
     "pm.status.approved": "Freigegeben",
@@ -69,7 +73,7 @@ DE: dict[str, str] = {
     "es wurde keine neue Version angelegt.",
     "pm.error.past_date": "Die Frist „{value}“ liegt in der Vergangenheit.",
     "pm.error.not_sub": "„{value}“ ist weder eine Nummer noch ein Teil von !pm. Möglich: "
-    "entwurf, überarbeiten, freigeben, ablehnen, zurückziehen, verlauf, export.",
+    "entwurf, überarbeiten, freigeben, ablehnen, zurückziehen, verlauf, export, suche.",
     "pm.status_open": "Offene Entwürfe: {drafts}",
     "pm.status_open_one": "PM #{id} (ausstehend: {partners})",
     "pm.list.empty": "Noch keine Pressemitteilungen. Einen Entwurf legen Sie mit "
@@ -79,6 +83,20 @@ DE: dict[str, str] = {
     "pm.list.missing": " – ausstehend: {partners}",
     "pm.list.deadline": " · Frist {day}",
     "pm.list.more": "!pm <nummer> zeigt Text und Stand, z. B. !pm {id}.",
+    "pm.search.title": "Pressemitteilungen mit „{term}“ ({count} gefunden, neueste zuerst):",
+    "pm.search.title_many": "Pressemitteilungen mit „{term}“ (über {count} gefunden, "
+    "neueste zuerst):",
+    "pm.search.none": "Keine Pressemitteilung enthält „{term}“ in Titel oder aktuellem Text. "
+    "Alle Pressemitteilungen: !pm",
+    "pm.search.more": Plural(
+        one="… und 1 ältere: die nächste mit !pm suche {term} seite={next}",
+        other="… und {count} ältere: die nächsten mit !pm suche {term} seite={next}",
+    ),
+    "pm.search.more_many": "… und über {count} ältere: die nächsten mit !pm suche {term} "
+    "seite={next}",
+    "pm.search.more_uncounted": "… und weitere ältere: die nächsten mit !pm suche {term} "
+    "seite={next}",
+    "pm.search.no_page": "Seite {page} gibt es nicht – die letzte ist Seite {pages}.",
     "pm.history.title": "Verlauf von PM #{id} „{title}“",
     "pm.history.older": "({count} ältere Einträge nicht gezeigt)",
     "pm.history.entry": "{when} · Version {version} · {what}",
@@ -107,7 +125,7 @@ DE: dict[str, str] = {
     "pm.remind.missed_next": "!pm zeigt den Stand der Pressemitteilungen.",
 }
 
-EN: dict[str, str] = {
+EN: dict[str, Entry] = {
     "pm.help.show": "lists the press releases or shows one with its text and approvals",
     "pm.help.draft": "creates a draft: title on the first line, text from the second "
     "(Markdown: **bold**, *italic*, lists)",
@@ -120,6 +138,7 @@ EN: dict[str, str] = {
     "not all have approved",
     "pm.help.history": "shows who created, approved or rejected which version when",
     "pm.help.export": "uploads the text as a file (md or txt)",
+    "pm.help.search": "searches the title and current text of every press release, newest first",
     "pm.who": "{name} ({partner})",
     "pm.status.draft": "Draft",
     "pm.status.approved": "Approved",
@@ -171,7 +190,7 @@ EN: dict[str, str] = {
     "pm.error.unchanged": "Title and text of PM #{id} are unchanged – no new version was made.",
     "pm.error.past_date": "The deadline “{value}” is in the past.",
     "pm.error.not_sub": "“{value}” is neither a number nor part of !pr. Possible: "
-    "draft, revise, approve, reject, withdraw, history, export.",
+    "draft, revise, approve, reject, withdraw, history, export, search.",
     "pm.status_open": "Open drafts: {drafts}",
     "pm.status_open_one": "PM #{id} (missing: {partners})",
     "pm.list.empty": "No press releases yet. Create a draft with {usage:pm entwurf|kurz}, "
@@ -181,6 +200,19 @@ EN: dict[str, str] = {
     "pm.list.missing": " – missing: {partners}",
     "pm.list.deadline": " · deadline {day}",
     "pm.list.more": "!pr <number> shows text and state, e.g. !pr {id}.",
+    "pm.search.title": "Press releases with “{term}” ({count} found, newest first):",
+    "pm.search.title_many": "Press releases with “{term}” (more than {count} found, newest first):",
+    "pm.search.none": "No press release contains “{term}” in its title or current text. "
+    "All press releases: !pr",
+    "pm.search.more": Plural(
+        one="… and 1 older one: the next with !pr search {term} page={next}",
+        other="… and {count} older ones: the next with !pr search {term} page={next}",
+    ),
+    "pm.search.more_many": "… and more than {count} older ones: the next with !pr search "
+    "{term} page={next}",
+    "pm.search.more_uncounted": "… and more older ones: the next with !pr search {term} "
+    "page={next}",
+    "pm.search.no_page": "There is no page {page} – the last one is page {pages}.",
     "pm.history.title": "History of PM #{id} “{title}”",
     "pm.history.older": "({count} older entries not shown)",
     "pm.history.entry": "{when} · version {version} · {what}",

@@ -1,15 +1,17 @@
-"""``!pm``, ``!pm <id>``, ``!pm verlauf <id>`` and ``!pm export <id>``: reading, never changing."""
+"""``!pm``, ``!pm <id>``, ``!pm suche <suchbegriff>``, ``!pm verlauf <id>`` and
+``!pm export <id>``: reading, never changing."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator
+from pydantic import BaseModel, BeforeValidator, Field
 
-from commands.core.args import ItemId
+from commands.core.args import ItemId, SearchText
 from commands.core.context import Attachment, Context, Reply
-from commands.core.errors import ArgError
+from commands.core.errors import ArgError, CommandError
 from commands.core.markup import Doc, Line, inline, plain_line
+from commands.core.paging import Page
 from commands.pr.approval import approval_lines
 from commands.pr.desk import Desk, draft_purpose, find_release
 from commands.pr.drafting import draft_doc
@@ -26,6 +28,7 @@ from storage.pr import releases as store
 from storage.pr.releases import PressEvent, PressVersion
 
 LIST_LIMIT = 20
+SEARCH_LISTED = 10
 HISTORY_LIMIT = 100
 
 
@@ -52,6 +55,11 @@ class ExportArgs(BaseModel):
     format: Literal["md", "txt"] = "md"
 
 
+class SearchArgs(BaseModel):
+    suchbegriff: SearchText
+    seite: int | None = Field(default=None, ge=1, le=100_000)
+
+
 async def show_or_list(ctx: Context, args: ShowArgs) -> Reply:
     desk = Desk.of(ctx)
     if args.id is None:
@@ -75,24 +83,52 @@ async def _listing(desk: Desk) -> Doc:
     releases = await store.list_releases(desk.session, desk.room_id, LIST_LIMIT)
     if not releases:
         return Doc().line(desk.t("pm.list.empty"))
-    lines: list[Line] = []
-    for state in await load_states(desk.session, releases):
-        release = state.release
-        entry = desk.t(
-            "pm.list.entry",
-            id=release.id,
-            title=release.title,
-            version=state.version,
-            status=status_text(desk, state),
-        )
-        missing = state.missing(desk.settings.partners)
-        if state.status(desk.settings.partners) is not Status.APPROVED:
-            entry += desk.t("pm.list.missing", partners=partner_names(missing, short=True))
-            if release.deadline is not None:
-                entry += desk.t("pm.list.deadline", day=desk.dates.day(release.deadline))
-        lines.append(inline(entry))
+    lines = [_list_line(desk, state) for state in await load_states(desk.session, releases)]
     doc = Doc().line(desk.t("pm.list.title")).items(lines)
     return doc.line(desk.t("pm.list.more", id=releases[0].id))
+
+
+def _list_line(desk: Desk, state: ReleaseState) -> Line:
+    """``#3 Titel · Version 2 · Entwurf – ausstehend: Agentur · Frist 8. Dez.``."""
+    release = state.release
+    entry = desk.t(
+        "pm.list.entry",
+        id=release.id,
+        title=release.title,
+        version=state.version,
+        status=status_text(desk, state),
+    )
+    missing = state.missing(desk.settings.partners)
+    if state.status(desk.settings.partners) is not Status.APPROVED:
+        entry += desk.t("pm.list.missing", partners=partner_names(missing, short=True))
+        if release.deadline is not None:
+            entry += desk.t("pm.list.deadline", day=desk.dates.day(release.deadline))
+    return inline(entry)
+
+
+async def search_releases(ctx: Context, args: SearchArgs) -> Reply:
+    """``!pm suche Logistik``: one page (``seite=``) of the room's releases whose title or
+    current text holds every word of the term, newest first, in the lines of ``!pm``;
+    matches are counted up to a bound, beyond it "über"."""
+    desk = Desk.of(ctx)
+    term = args.suchbegriff
+    if not term:  # nothing but quotation marks
+        raise CommandError("error.missing_arg", arg="suchbegriff")
+    offset = Page.first_of(args.seite, SEARCH_LISTED)
+    found, total = await store.search_releases(
+        ctx.session, ctx.room_id, term, SEARCH_LISTED, offset
+    )
+    page = Page(args.seite or 1, SEARCH_LISTED, total)
+    if not total:
+        return Reply(Doc().line(desk.t("pm.search.none", term=term)))
+    if not found:
+        return Reply(Doc().line(desk.t("pm.search.no_page", page=page.number, pages=page.pages)))
+    key = "pm.search.title_many" if page.many else "pm.search.title"
+    doc = Doc().line(desk.t(key, term=term, count=page.counted))
+    doc.items([_list_line(desk, state) for state in await load_states(ctx.session, found)])
+    if more := page.more("pm.search.more", len(found)):
+        doc.line(desk.t(more[0], count=more[1], term=term, next=page.number + 1))
+    return Reply(doc.line(desk.t("pm.list.more", id=found[0].id)))
 
 
 async def open_drafts(ctx: Context) -> str:

@@ -1,5 +1,5 @@
-"""The ``!branche`` / ``!sector``, ``!branchen`` / ``!sectors`` and ``!runde`` / ``!round``
-command table, and ``!export branchen``."""
+"""The ``!branche`` / ``!sector`` (with ``melden`` and ``suche``), ``!branchen`` /
+``!sectors`` and ``!runde`` / ``!round`` command table, and ``!export branchen``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from commands.export import commands as export
 from commands.sectors.export import export_sectors
 from commands.sectors.input import ReportArgs, SectorArgs
 from commands.sectors.rounds import StartArgs, close_round, report, start_round
-from commands.sectors.views import history, overview
+from commands.sectors.views import SearchArgs, history, overview, search
 
 SECTOR = ("branche", "sector")
 ROUND = ("runde", "round")
@@ -32,6 +32,18 @@ def commands() -> list[Command[Any]]:
             positional=("sektor", "trend"),
             rest="text",
             options={"demand": "bedarf", "horizon": "horizont"},
+        ),
+        Command(
+            names=SECTOR,
+            sub=("suche", "search", "suchen"),
+            handler=search,
+            reads_only=True,
+            role=Role.EVERYONE,
+            help="sectors.help.search",
+            example="!branche suche Schweißer",
+            args=SearchArgs,
+            rest="suchbegriff",
+            options={"page": "seite"},
         ),
         Command(
             names=SECTOR,

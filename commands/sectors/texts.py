@@ -56,6 +56,25 @@ DE: dict[str, Entry] = {
     "sectors.horizon": " · Horizont: {months} Monate",
     "sectors.replaced": " · (korrigiert, gilt nicht mehr)",
     "sectors.history_more": "Gezeigt sind die 20 neuesten. Alles: !export branchen",
+    # sectors: search
+    "sectors.search_title": "Branchenmeldungen mit „{term}“ ({count} gefunden, neueste zuerst):",
+    "sectors.search_title_many": "Branchenmeldungen mit „{term}“ (über {count} gefunden, "
+    "neueste zuerst):",
+    "sectors.search_entry": "#{id} {sector} · {where} · {day} · {partner} {mark} {trend} – "
+    "{text}{extras}",
+    "sectors.search_none": "Keine Branchenmeldung enthält „{term}“. Die aktuelle Runde: "
+    "!branchen · Verlauf einer Branche: {usage:branche}",
+    "sectors.search_more": Plural(
+        one="… und 1 ältere: die nächste mit !branche suche {term} seite={next}",
+        other="… und {count} ältere: die nächsten mit !branche suche {term} seite={next}",
+    ),
+    "sectors.search_more_many": "… und über {count} ältere: die nächsten mit !branche suche "
+    "{term} seite={next}",
+    "sectors.search_more_uncounted": "… und weitere ältere: die nächsten mit !branche suche "
+    "{term} seite={next}",
+    "sectors.search_no_page": "Seite {page} gibt es nicht – die letzte ist Seite {pages}.",
+    "sectors.search_next": "Eingrenzen mit weiteren Wörtern · Verlauf einer Branche: "
+    "{usage:branche}",
     # rounds
     "sectors.started": "Branchenrunde #{id} gestartet, Frist {day}.",
     "sectors.started_next": "Erinnerungen zur Halbzeit und einen Tag vor der Frist gehen an die "
@@ -125,6 +144,8 @@ DE: dict[str, Entry] = {
     "sectors.help.close": "die offene Branchenrunde schließen",
     "sectors.help.export": "alle Branchenmeldungen als Datei hochladen (CSV für "
     "Excel/LibreOffice, md)",
+    "sectors.help.search": "alle Branchenmeldungen des Raums durchsuchen (Text, Bedarf, "
+    "Branche), neueste zuerst",
     # the sector picture (commands/sectors/chart.py)
     "sectors.chart.title": "{sector}: Einschätzung der Partner je Runde",
     "sectors.chart.axis": "Trend (−1 rückläufig, 0 stabil, +1 wachsend)",
@@ -194,6 +215,24 @@ EN: dict[str, Entry] = {
     "sectors.horizon": " · horizon: {months} months",
     "sectors.replaced": " · (corrected, no longer counts)",
     "sectors.history_more": "The 20 newest are shown. Everything: !export sectors",
+    # sectors: search
+    "sectors.search_title": "Sector reports with “{term}” ({count} found, newest first):",
+    "sectors.search_title_many": "Sector reports with “{term}” (more than {count} found, "
+    "newest first):",
+    "sectors.search_entry": "#{id} {sector} · {where} · {day} · {partner} {mark} {trend} – "
+    "{text}{extras}",
+    "sectors.search_none": "No sector report contains “{term}”. The current round: !sectors · "
+    "history of a sector: {usage:branche}",
+    "sectors.search_more": Plural(
+        one="… and 1 older one: the next with !sector search {term} page={next}",
+        other="… and {count} older ones: the next with !sector search {term} page={next}",
+    ),
+    "sectors.search_more_many": "… and more than {count} older ones: the next with !sector "
+    "search {term} page={next}",
+    "sectors.search_more_uncounted": "… and more older ones: the next with !sector search "
+    "{term} page={next}",
+    "sectors.search_no_page": "There is no page {page} – the last one is page {pages}.",
+    "sectors.search_next": "Narrow down with more words · history of a sector: {usage:branche}",
     # rounds
     "sectors.started": "Sector round #{id} started, deadline {day}.",
     "sectors.started_next": "Reminders at half-time and a day before the deadline go to the "
@@ -260,6 +299,8 @@ EN: dict[str, Entry] = {
     "time and on the day before the deadline",
     "sectors.help.close": "close the open sector round",
     "sectors.help.export": "upload every sector report as a file (CSV for Excel/LibreOffice, md)",
+    "sectors.help.search": "search every sector report of the room (text, demand, sector), "
+    "newest first",
     "sectors.chart.title": "{sector}: the partners' assessment per round",
     "sectors.chart.axis": "Trend (−1 declining, 0 stable, +1 growing)",
     "sectors.chart.x_axis": "Sector round (deadline)",

@@ -1,4 +1,5 @@
-"""``!branchen`` (the current round side by side) and ``!branche <sektor>`` (its history).
+"""``!branchen`` (the current round side by side), ``!branche <sektor>`` (its history) and
+``!branche suche <suchbegriff>`` (every input of the room searched, newest first).
 
 Participation is named per partner organisation ("ausstehend: Jobcenter Magdeburg"),
 never per person: the room holds statements of organisations, not of people.
@@ -8,19 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pydantic import BaseModel, Field
+
+from commands.core.args import SearchText
 from commands.core.catalogue import Catalogue
 from commands.core.context import Context, Reply
 from commands.core.dates import DateFormatter
+from commands.core.errors import CommandError
 from commands.core.markup import Doc, Line, inline
+from commands.core.paging import Page
 from commands.notices.handlers import preview
 from commands.sectors.chart import sector_picture
 from commands.sectors.input import SectorArgs, Trend
-from commands.sectors.wz import BY_LETTER
+from commands.sectors.wz import BY_LETTER, NAMES
 from config import Partner, Settings
 from storage import sectors as store
 from storage.sectors import Round, SectorInput
 
 HISTORY_SHOWN = 20
+SEARCH_LISTED = 10
 DEMAND_CHARS = 80
 TEXT_CHARS = 280
 PENDING = "⏳"
@@ -149,8 +156,11 @@ def entry(
     row: SectorInput,
     rounds: dict[int, Round],
     replaced: bool,
+    *,
+    with_section: bool = False,
 ) -> Line:
-    """``Runde #2 · 1. Dez. 2026 · Stadt ↑ wachsend – text · Bedarf: … · Horizont: 12 Monate``."""
+    """``Runde #2 · 1. Dez. 2026 · Stadt ↑ wachsend – text · Bedarf: … · Horizont: 12 Monate``;
+    ``with_section`` names the section first (``C Verarbeitendes Gewerbe · Runde #2 · …``)."""
     if row.round_id is not None and row.round_id in rounds:
         where = texts.t("sectors.history_round", id=row.round_id)
     else:
@@ -164,8 +174,9 @@ def entry(
     if replaced:
         extras += texts.t("sectors.replaced")
     return texts.line(
-        "sectors.history_entry",
+        "sectors.search_entry" if with_section else "sectors.history_entry",
         id=row.id,
+        sector=BY_LETTER[row.section].title(settings.language),
         where=where,
         day=dates.day(row.created_at, weekday=False),
         partner=_label(settings, row.partner_id),
@@ -192,3 +203,50 @@ async def history(ctx: Context, args: SectorArgs) -> Reply:
     if len(rows) == HISTORY_SHOWN:
         doc.line(ctx.t("sectors.history_more", letter=section.letter))
     return Reply(doc, attachment=await sector_picture(ctx, section))
+
+
+class SearchArgs(BaseModel):
+    suchbegriff: SearchText
+    seite: int | None = Field(default=None, ge=1, le=100_000)
+
+
+def section_words(term: str) -> dict[str, str]:
+    """The words of ``term`` that name a WZ section (``Logistik`` → H, ``Pflege`` → Q):
+    such a word also finds every input of that section."""
+    return {word: NAMES[word.casefold()] for word in term.split() if word.casefold() in NAMES}
+
+
+async def search(ctx: Context, args: SearchArgs) -> Reply:
+    """``!branche suche Schweißer``: one page (``seite=``) of the room's inputs holding every
+    word of the term in their text, demand or section, newest first; matches are counted up
+    to a bound, beyond it "über"."""
+    term = args.suchbegriff
+    if not term:  # nothing but quotation marks
+        raise CommandError("error.missing_arg", arg="suchbegriff")
+    offset = Page.first_of(args.seite, SEARCH_LISTED)
+    rows, total = await store.search_inputs(
+        ctx.session, ctx.room_id, term, SEARCH_LISTED, offset, section_words(term)
+    )
+    page = Page(args.seite or 1, SEARCH_LISTED, total)
+    if not total:
+        return Reply(Doc().line(ctx.t("sectors.search_none", term=term)))
+    if not rows:
+        return Reply(
+            Doc().line(ctx.t("sectors.search_no_page", page=page.number, pages=page.pages))
+        )
+    key = "sectors.search_title_many" if page.many else "sectors.search_title"
+    doc = Doc().line(ctx.t(key, term=term, count=page.counted))
+    rounds = await store.rounds_of(ctx.session, sorted({r.round_id for r in rows if r.round_id}))
+    replaced = await store.corrected(ctx.session, [row.id for row in rows])
+    doc.items(
+        [
+            entry(
+                ctx.texts, ctx.dates, ctx.settings, r, rounds, r.id in replaced, with_section=True
+            )
+            for r in rows
+        ]
+    )
+    if more := page.more("sectors.search_more", len(rows)):
+        doc.line(ctx.t(more[0], count=more[1], term=term, next=page.number + 1))
+    doc.line(ctx.t("sectors.search_next"))
+    return Reply(doc)

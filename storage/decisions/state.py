@@ -200,10 +200,6 @@ class Filter:
 #: so a display-name word's people are found by the index too.
 SEARCHED = search.Searchable("decision_search", DecisionState.id, DecisionState.search_text)
 
-#: Matches are counted up to this many (or to the end of the page asked for): beyond it a
-#: list says "more than", so a long archive is not read through for every page. Ten pages.
-COUNT_CAP = 200
-
 
 @dataclass(frozen=True)
 class Shown:
@@ -218,13 +214,13 @@ async def listed_page(
     session: AsyncSession, chosen: Filter, *, offset: int, limit: int
 ) -> tuple[list[Shown], int]:
     """One page of matching versions, newest first, and how many match in all – counted
-    up to ``max(COUNT_CAP, offset + limit)`` and one more: a count above that bound means
-    "more than the bound". One statement, one pass: the newest matches up to the bound,
+    up to :func:`storage.search.bound` and one more: a count above it means "more than".
+    One statement, one pass: the newest matches up to the bound,
     counted by a window function, the page cut from them."""
     columns = select(DecisionState.id, DecisionState.status, DecisionState.successor_id)
     narrowed, newest = chosen.narrow(columns, await search.backend(session))
-    bound = max(COUNT_CAP, offset + limit) + 1
-    capped = narrowed.order_by(newest.desc()).limit(bound).subquery()
+    counted = search.bound(offset, limit) + 1
+    capped = narrowed.order_by(newest.desc()).limit(counted).subquery()
     rows = (
         await session.execute(
             select(capped, func.count().over())

@@ -3,6 +3,11 @@
 What a partner approves is a :class:`PressVersion` snapshot, never the chat message it came
 from. Approval state is not stored as a flag: it is derived from the audit events of the
 current version (:func:`decisions`), and audit rows are never updated or deleted.
+
+``!pm suche`` searches the title and the current version's text (:func:`search_releases`),
+normalised (:mod:`storage.search`) into ``PressRelease.search_text`` whenever a version is
+made; the index is ``press_search`` (SQLite FTS5) or ``ix_press_releases_search``
+(PostgreSQL ``pg_trgm``), made by migration 0016.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, aliased, mapped_column
 from sqlalchemy.sql.selectable import Exists
 
+from storage import search
 from storage.base import Base, UTCDateTime
 
 #: Audit kinds. The ones in DECIDING say where a partner stands on a version.
@@ -53,6 +59,13 @@ class PressRelease(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     deadline: Mapped[date | None] = mapped_column(Date, nullable=True)  # a local calendar day
     current_version: Mapped[int] = mapped_column(Integer, default=1)
+    #: title and current version's text as the search sees them (storage.search.normalised)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+def searched_text(title: str, text: str) -> str:
+    """What ``!pm suche <suchbegriff>`` looks in: the title and text of the current version."""
+    return search.normalised(f"{title} {text}")
 
 
 class PressVersion(Base):
@@ -118,6 +131,7 @@ async def add_release(
         created_at=now,
         deadline=deadline,
         current_version=1,
+        search_text=searched_text(title, text),
     )
     session.add(release)
     await session.flush()
@@ -159,6 +173,7 @@ async def add_version(
     """Version n+1 becomes current; earlier approvals belong to earlier versions."""
     release.current_version += 1
     release.title = title
+    release.search_text = searched_text(title, text)  # flushed with the audit line below
     version = PressVersion(
         release_id=release.id,
         number=release.current_version,
@@ -232,6 +247,26 @@ async def list_releases(session: AsyncSession, room_id: str, limit: int) -> list
         .limit(limit)
     )
     return list(rows)
+
+
+#: The releases' text search (title and current text).
+SEARCHED = search.Searchable("press_search", PressRelease.id, PressRelease.search_text)
+
+
+async def search_releases(
+    session: AsyncSession, room_id: str, term: str, limit: int, offset: int = 0
+) -> tuple[list[PressRelease], int]:
+    """The newest ``limit`` releases after the first ``offset`` whose title or current text
+    holds every word of ``term`` (:mod:`storage.search`), and how many match in all –
+    counted up to :func:`storage.search.bound` and one more: a count above that bound
+    means "more than the bound". Earlier versions' texts are not searched."""
+    engine = await search.backend(session)
+    narrowed, newest = SEARCHED.narrow(
+        select(PressRelease.id).where(PressRelease.room_id == room_id), engine, term.split()
+    )
+    return await SEARCHED.newest_page(
+        session, PressRelease, narrowed, newest, offset=offset, limit=limit
+    )
 
 
 def is_published() -> Exists:

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from commands.decisions.viewing import list_filter
 from commands.decisions.words import STATUS_WORDS, overdue, person
 from config import Settings
-from storage import migrate, notices
+from storage import migrate, notices, search
 from storage.decisions import chain, state
 from storage.decisions import models as store
 from storage.decisions.chain import Problem
@@ -181,13 +181,13 @@ async def test_the_state_follows_amendments_revocations_and_completions(
             session, list_filter(room, "", SETTINGS, DAY), offset=2, limit=2
         )
         assert (page, total) == ([3, 2], 4)
-        state.COUNT_CAP = 2  # counted up to the cap (or the page's end) and one more
+        search.COUNT_CAP = 2  # counted up to the cap (or the page's end) and one more
         try:
             everything = list_filter(room, "", SETTINGS, DAY)
             assert await _listed_ids(session, everything, offset=0, limit=1) == ([5], 3)
             assert await _listed_ids(session, everything, offset=2, limit=2) == ([3, 2], 4)
         finally:
-            state.COUNT_CAP = 1000
+            search.COUNT_CAP = 200
         assert (await chain.verify(session)).intact
         await session.rollback()
 
@@ -230,7 +230,7 @@ async def test_every_notice_is_searched_with_umlauts_and_compounds(engine: Async
             assert ([row.id for row in found], total) == ([1], 1), term
         with_one = [n + 2 for n in reversed(range(2004)) if "1" in str(n)]  # ids, newest first
         found, total = await notices.recent_notices(session, "!r:test", "meldung 1", 3)
-        assert ([row.id for row in found], total) == (with_one[:3], notices.COUNT_CAP + 1)
+        assert ([row.id for row in found], total) == (with_one[:3], search.COUNT_CAP + 1)
         found, total = await notices.recent_notices(session, "!r:test", "meldung 1", 3, 1269)
         assert ([row.id for row in found], total) == (with_one[1269:], len(with_one))
         assert (await notices.recent_notices(session, "!r:test", "meldung 1", 3, 1300))[1] == 1272

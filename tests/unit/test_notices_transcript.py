@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
+from storage import search
 from storage.notices import Notice
 from tests.support.chat import ROOM, Chat
 
@@ -86,6 +88,28 @@ async def test_the_list_is_newest_first_capped_and_searchable(chat: Chat) -> Non
         "• #13 Agentur für Arbeit Magdeburg: Schließung Werk Süd · Thema: Schließung · "
         "betrifft: C Verarbeitendes Gewerbe",
     ]
+
+
+async def test_beyond_the_counting_bound_the_list_says_more_and_pages_on(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "COUNT_CAP", 10)  # counted up to 10 (or the page's end) + 1
+    for number in range(1, 26):
+        await chat.send("stadt1", f"!info Meldung {number}")
+    await chat.send("gast", "!infos")
+    body = chat.last.splitlines()
+    assert body[0] == "Die neuesten Infos (über 10 insgesamt):"
+    assert body[-2] == "… und weitere ältere: die nächsten mit !infos seite=2."
+    await chat.send("gast", "!infos meldung seite=2")
+    body = chat.last.splitlines()
+    assert body[0] == "Infos mit „meldung“ (über 20 gefunden):"
+    assert body[1].startswith("• #15 ") and body[10].startswith("• #6 ")
+    assert body[-2] == "… und weitere ältere: die nächsten mit !infos meldung seite=3."
+    await chat.send("gast", "!infos seite=3")
+    body = chat.last.splitlines()
+    assert body[0] == "Die neuesten Infos (25 insgesamt):"
+    assert [line[:5] for line in body[1:6]] == ["• #5 ", "• #4 ", "• #3 ", "• #2 ", "• #1 "]
+    assert body[6:] == ["Eine Info ganz lesen: !info <id>"]
 
 
 async def test_only_partner_members_record_notices(chat: Chat) -> None:

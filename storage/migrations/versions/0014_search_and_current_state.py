@@ -17,17 +17,12 @@ indexes (skipped, with a warning, if the extension is missing or may not be crea
 
 from __future__ import annotations
 
-import logging
-import sqlite3
-
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.exc import DBAPIError
 
+from storage import search
 from storage.decisions.state import Tracker
 from storage.notices import searched_text
-
-log = logging.getLogger(__name__)
 
 revision = "0014"
 down_revision = "0013"
@@ -136,27 +131,8 @@ def _fill_notices() -> None:
 
 
 def _search_statements() -> tuple[str, ...]:
-    bind = op.get_bind()
-    if bind.dialect.name == "postgresql":
-        available = bind.execute(
-            sa.text("SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_trgm'")
-        ).scalar()
-        if not available:
-            log.warning("pg_trgm is not installed: searches scan (LIKE) without an index")
-            return ()
-        try:
-            with bind.begin_nested():
-                bind.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-        except DBAPIError:
-            log.warning("CREATE EXTENSION pg_trgm refused: searches scan (LIKE) without an index")
-            return ()
-        return _POSTGRES
-    fts5 = bind.execute(sa.text("SELECT sqlite_compileoption_used('ENABLE_FTS5')")).scalar()
-    version = tuple(int(part) for part in sqlite3.sqlite_version.split(".")[:2])
-    if fts5 and version >= (3, 34):  # the trigram tokenizer
-        return _SQLITE
-    log.warning("SQLite without FTS5 trigram tokenizer: searches scan (LIKE) without an index")
-    return ()
+    kind = search.prepare_index(op.get_bind())
+    return _POSTGRES if kind == "pg_trgm" else _SQLITE if kind == "fts5" else ()
 
 
 def downgrade() -> None:
