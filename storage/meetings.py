@@ -33,6 +33,8 @@ class Meeting(Base):
     """A single meeting or a series (``rule`` is an RFC 5545 RRULE, expanded in ``tz``)."""
 
     __tablename__ = "meetings"
+    # A new decision links to the room's latest meeting: its singles by start, newest first.
+    __table_args__ = (Index("ix_meetings_room_start", "room_id", "start"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     room_id: Mapped[str] = mapped_column(String(255), index=True)
     title: Mapped[str] = mapped_column(String(300))
