@@ -35,13 +35,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
 
+#: The SQLite FTS5 tables (external content, kept by triggers).
+FTS_TABLES = ("decision_search", "notice_search", "input_search", "press_search")
 #: Search objects the models do not describe (virtual tables with their shadow tables,
 #: trigram indexes): the migrations own them and the schema comparison skips them.
 OWN_OBJECTS = (
-    "decision_search",
-    "notice_search",
-    "input_search",
-    "press_search",
+    *FTS_TABLES,
     "ix_decision_state_search",
     "ix_notices_search",
     "ix_sector_inputs_search",

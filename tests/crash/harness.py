@@ -22,13 +22,17 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import Bot, Edges, running_bot
 from bot.crashpoints import CrashPoint
 from config import MatrixSettings, Settings, StorageSettings
+from storage import search
 from storage.base import Base
 from storage.core import OutboxMessage
+from storage.decisions import chain
 from tests.support.chat import ROOM, USERS, FakeClock, make_settings
 from tests.support.fake_matrix import FakeConnection, FakeServer
 
@@ -203,6 +207,9 @@ class Outcome:
     rows: dict[str, int]  # rows per table
     unsent: int
     replies: dict[str, int]  # replies per command event of the act
+    #: The derived records that must agree with their source after any crash: the decision
+    #: log's current state with the chain (``verify``), each FTS5 search table with its rows.
+    derived: list[str] = field(default_factory=list)
 
 
 async def outcome(world: World, process: Process, mark: int, commands: list[str]) -> Outcome:
@@ -223,8 +230,29 @@ async def outcome(world: World, process: Process, mark: int, commands: list[str]
             )
             or 0
         )
+        derived = await disagreeing(session)
     replies = {event_id: len(world.server.replies_to(event_id)) for event_id in commands}
-    return Outcome(bodies, rows, unsent, replies)
+    return Outcome(bodies, rows, unsent, replies, derived)
+
+
+async def disagreeing(session: AsyncSession) -> list[str]:
+    """What derived record disagrees with its source (empty: all agree). The decision state
+    is checked by ``verify`` (it recomputes it from the chain); every FTS5 table by its
+    own ``integrity-check`` with rank 1, which compares the index with the content rows."""
+    found: list[str] = []
+    verdict = await chain.verify(session)
+    if not verdict.intact:
+        found.append(f"decision log: {verdict.problem} at #{verdict.entry_id}")
+    await session.rollback()  # verify holds the chain lock
+    for table in search.FTS_TABLES if await search.backend(session) == "fts5" else ():
+        try:
+            await session.execute(
+                text(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+            )
+        except DBAPIError as error:
+            found.append(f"{table}: {error.orig}")
+        await session.rollback()
+    return found
 
 
 # -- scenarios ----------------------------------------------------------------------------------

@@ -228,6 +228,7 @@ def check(result: Result, reference: Result, where: str) -> None:
         f"{where}: the room differs from a crash-free run:\n"
         f"  more: {dict(got.messages - want.messages)}\n  less: {dict(want.messages - got.messages)}"
     )
+    assert not got.derived, f"{where}: derived records disagree with their source: {got.derived}"
     changed = {t: (n, want.rows[t]) for t, n in got.rows.items() if n != want.rows[t]}
     assert not changed, f"{where}: effects recorded differently (rows, crash-free rows): {changed}"
     assert result.next_answered == 1, f"{where}: the next command was not answered once"
