@@ -110,10 +110,15 @@ async def list_decisions(ctx: Context, args: ListArgs) -> Reply:
     doc = Doc().line(title)
     read = await store.versions_with_consents(ctx.session, [row.id for row in shown])
     versions = {entry.id: entry for entry in read if entry.kind in DECISION_KINDS}
+    concerning: dict[int, list[DecisionEntry]] = {}
+    for entry in read:
+        if entry.kind not in DECISION_KINDS and entry.concerns is not None:
+            concerning.setdefault(entry.concerns, []).append(entry)
     lines = []
     for row in shown:
         version = versions[row.id]
-        lines.append(_list_line(ctx, row, version, day, consent_of(version, read)))
+        consent = consent_of(version, concerning.get(row.id, ()))
+        lines.append(_list_line(ctx, row, version, day, consent))
     doc.items(lines)
     first, last = offset + 1, offset + len(shown)
     if page.number < page.pages:
