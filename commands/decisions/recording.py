@@ -47,11 +47,11 @@ class MeetingLink:
 
 async def latest_meeting(session: AsyncSession, room_id: str, now: datetime) -> MeetingLink | None:
     """The most recent meeting of ``room_id`` that started at or before ``now``."""
-    candidates = await store.meetings_before(session, room_id, now)
-    changes = await meeting_store.changes_of(session, [m.id for m in candidates])
+    candidates, changed = await store.meetings_before(session, room_id, now)
+    changes = await meeting_store.changes_of(session, sorted(changed))  # usually none to ask
     best: MeetingLink | None = None
     for meeting in candidates:
-        occurrence = schedule_of(meeting, changes[meeting.id]).previous(
+        occurrence = schedule_of(meeting, changes.get(meeting.id, [])).previous(
             now + timedelta(microseconds=1)
         )
         if occurrence is not None and (best is None or occurrence.start > best.occurrence.start):

@@ -25,6 +25,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    exists,
+    or_,
     select,
     union_all,
 )
@@ -32,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, aliased, mapped_column
 
 from storage.base import Base, UTCDateTime
-from storage.meetings import Meeting
+from storage.meetings import Meeting, MeetingException
 
 CHAIN = "decisions"
 
@@ -238,13 +240,24 @@ async def valid_since(session: AsyncSession, earliest: datetime) -> list[Decisio
     return list(rows)
 
 
-async def meetings_before(session: AsyncSession, room_id: str, now: datetime) -> list[Meeting]:
-    """Meetings of a room that may have had a date by ``now``: the latest singles, every series."""
-    base = select(Meeting).where(
-        Meeting.room_id == room_id, Meeting.cancelled.is_(False), Meeting.start <= now
+async def meetings_before(
+    session: AsyncSession, room_id: str, now: datetime
+) -> tuple[list[Meeting], frozenset[int]]:
+    """Meetings of a room that may have had a date by ``now`` – the latest five singles and
+    every series – and which of them have changed occurrences: one statement (recording a
+    decision asks it, before its reply can go out)."""
+    begun = (Meeting.room_id == room_id, Meeting.cancelled.is_(False), Meeting.start <= now)
+    latest_singles = (
+        select(Meeting.id)
+        .where(*begun, Meeting.rule.is_(None))
+        .order_by(Meeting.start.desc())
+        .limit(5)
     )
-    singles = await session.scalars(
-        base.where(Meeting.rule.is_(None)).order_by(Meeting.start.desc()).limit(5)
+    changed = exists().where(MeetingException.meeting_id == Meeting.id)
+    rows = await session.execute(
+        select(Meeting, changed).where(
+            *begun, or_(Meeting.rule.is_not(None), Meeting.id.in_(latest_singles))
+        )
     )
-    series = await session.scalars(base.where(Meeting.rule.is_not(None)))
-    return [*singles, *series]
+    found = rows.all()
+    return [row[0] for row in found], frozenset(row[0].id for row in found if row[1])
