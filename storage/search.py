@@ -27,7 +27,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy import column as column_clause
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
@@ -219,23 +229,40 @@ class Searchable:
         function, the page cut from them and joined to the rows. Only a page past the end
         (no rows to carry the count) asks again for the count."""
         key = self.key
-        capped = narrowed.order_by(newest.desc()).limit(bound(offset, limit) + 1).subquery()
-        page = (
-            select(capped.c.id, func.count().over().label("total"))
-            .order_by(capped.c.id.desc())
-            .offset(offset)
-            .limit(limit)
-            .subquery()
-        )
+        page, capped = paged(narrowed, newest, offset=offset, limit=limit)
+        ids = page.subquery()
         rows = (
             await session.execute(
-                select(entity, page.c.total).join(page, page.c.id == key).order_by(key.desc())
+                select(entity, ids.c.total).join(ids, ids.c.id == key).order_by(key.desc())
             )
         ).all()
-        if rows or offset == 0:
-            return [row[0] for row in rows], int(rows[0][1]) if rows else 0
-        total = await session.scalar(select(func.count()).select_from(capped))
-        return [], int(total or 0)
+        return [row[0] for row in rows], await total_of(session, rows, capped, offset)
+
+
+def paged(
+    narrowed: Query, newest: ColumnElement[int], *, offset: int, limit: int
+) -> tuple[Select[Any], Subquery]:
+    """The page (``offset``, ``limit``) of what ``narrowed`` selects, newest first, with a
+    last column ``total``: the newest matches up to :func:`bound` and one more, counted by
+    a window function. Also that capped selection, to count again past the end."""
+    capped = narrowed.order_by(newest.desc()).limit(bound(offset, limit) + 1).subquery()
+    page = (
+        select(capped, func.count().over().label("total"))
+        .order_by(capped.c.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return page, capped
+
+
+async def total_of(
+    session: AsyncSession, rows: Sequence[Any], capped: Subquery, offset: int
+) -> int:
+    """How many match, as a page of :func:`paged` carries it; a page past the end has no
+    rows to carry it, so that one is counted again."""
+    if rows or offset == 0:
+        return int(rows[0].total) if rows else 0
+    return int(await session.scalar(select(func.count()).select_from(capped)) or 0)
 
 
 def bound(offset: int, limit: int) -> int:

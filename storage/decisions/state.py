@@ -25,7 +25,6 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    func,
     insert,
     select,
     update,
@@ -215,25 +214,13 @@ async def listed_page(
 ) -> tuple[list[Shown], int]:
     """One page of matching versions, newest first, and how many match in all – counted
     up to :func:`storage.search.bound` and one more: a count above it means "more than".
-    One statement, one pass: the newest matches up to the bound,
-    counted by a window function, the page cut from them."""
+    One statement, one pass (:func:`storage.search.paged`)."""
     columns = select(DecisionState.id, DecisionState.status, DecisionState.successor_id)
     narrowed, newest = chosen.narrow(columns, await search.backend(session))
-    counted = search.bound(offset, limit) + 1
-    capped = narrowed.order_by(newest.desc()).limit(counted).subquery()
-    rows = (
-        await session.execute(
-            select(capped, func.count().over())
-            .order_by(capped.c.id.desc())
-            .offset(offset)
-            .limit(limit)
-        )
-    ).all()
-    page = [Shown(row[0], Status(row[1]), row[2]) for row in rows]
-    if rows or offset == 0:
-        return page, int(rows[0][3]) if rows else 0
-    total = await session.scalar(select(func.count()).select_from(capped))
-    return page, int(total or 0)
+    page, capped = search.paged(narrowed, newest, offset=offset, limit=limit)
+    rows = (await session.execute(page)).all()
+    shown = [Shown(row.id, Status(row.status), row.successor_id) for row in rows]
+    return shown, await search.total_of(session, rows, capped, offset)
 
 
 async def overdue(session: AsyncSession, room_id: str, today: date) -> list[DecisionEntry]:
