@@ -16,6 +16,9 @@ interleaved so machine noise hits both sides alike:
    without it.
 4. **Cheap commits.** One small transaction (insert one row, commit) with
    ``synchronous=NORMAL`` (what ``storage.engine`` sets) and with ``FULL``.
+5. **One thread hop per statement.** A new ``!beschluss`` handled (seven statements and a
+   commit) on ``storage.engine``'s SQLite link (``storage.sqlite_link``) and, on a copy of
+   the file, on SQLAlchemy's own aiosqlite driver (four hops per statement).
 
 The CSV writer has its own script (``bench/csv_writer.py``). Always exits 0.
 
@@ -39,7 +42,7 @@ from typing import Any
 from _common import REPO_ROOT, machine
 from handling import Bench, ScratchRow, setup
 from sqlalchemy import event, insert, literal, select, text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 sys.path.insert(0, REPO_ROOT)
 from bot.content import txn_id
@@ -135,19 +138,50 @@ def full_sync(engine: AsyncEngine) -> AsyncEngine:
     return engine
 
 
+def plain_aiosqlite(path: Path) -> AsyncEngine:
+    """The file on SQLAlchemy's own aiosqlite driver, with ``storage.engine``'s pragmas."""
+    engine = create_async_engine(f"sqlite+aiosqlite:///{path}", connect_args={"timeout": 30})
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    return engine
+
+
+async def decision_recorded(bench: Bench, number: int) -> float:
+    """Milliseconds to handle a new ``!beschluss`` (its reply is queued, then drained)."""
+    message = bench.message(f"!beschluss Testbeschluss {number}")
+    elapsed = await sample(lambda: bench.chat.dispatcher.handle(message))
+    await bench.chat.outbox.drain()
+    if len(bench.chat.sent) != 1:
+        raise RuntimeError("!beschluss was not answered exactly once")
+    bench.chat.sent.clear()
+    bench.chat.homeserver._by_txn.clear()
+    return elapsed
+
+
 async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
     results: dict[str, dict[str, list[float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "koopbot.db"
         engine = create_engine(f"sqlite+aiosqlite:///{path}")
         clock = FakeClock()
-        bench = await setup(engine, clock)
+        await setup(engine, clock)
         started = time.perf_counter()
         await fill_history(engine, history, clock())
         print(f"  history of {history:,} messages and events written in "
               f"{time.perf_counter() - started:.1f} s")  # fmt: skip
         await engine.dispose()
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
         shutil.copy(path, Path(tmp) / "no-index.db")
+        shutil.copy(path, Path(tmp) / "plain.db")
+        bench = await setup(engine, clock)
+        plain_engine = plain_aiosqlite(Path(tmp) / "plain.db")
+        plain = await setup(plain_engine, clock)
         bare = create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'no-index.db'}")
         async with bare.begin() as connection:
             await connection.execute(text("DROP INDEX ix_outbox_unsent"))
@@ -158,6 +192,7 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
             "replay check": ("one !status handled", "check of one event"),
             "backlog": ("with ix_outbox_unsent", "without the index"),
             "commit": ("synchronous=NORMAL", "synchronous=FULL"),
+            "new decision": ("one hop per statement", "aiosqlite's four"),
         }
         results = {name: {side: [] for side in sides} for name, sides in pairs.items()}
         for _ in range(10):  # warm-up: caches, prepared statements, the page cache
@@ -178,7 +213,10 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
             runs = results["commit"]
             runs["synchronous=NORMAL"].append(await sample(lambda: small_commit(engine, clock)))
             runs["synchronous=FULL"].append(await sample(lambda: small_commit(full, clock)))
-        for each in (engine, bare, full):
+            runs = results["new decision"]
+            runs["one hop per statement"].append(await decision_recorded(bench, number))
+            runs["aiosqlite's four"].append(await decision_recorded(plain, number))
+        for each in (engine, bare, full, plain_engine):
             await each.dispose()
     return results
 

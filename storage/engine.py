@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -20,7 +21,11 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage import sqlite_link
+
 SessionFactory = async_sessionmaker[AsyncSession]
+#: Reads an SQLite URL into sqlite3.connect's arguments, as SQLAlchemy's own driver would.
+_SQLITE = SQLiteDialect_aiosqlite()
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -29,7 +34,9 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+        address, arguments = _SQLITE.create_connect_args(make_url(url))
+        link = sqlite_link.connector(*address, **{**arguments, "timeout": 30})
+        engine = create_async_engine(url, async_creator=link, **kwargs)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
