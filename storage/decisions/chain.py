@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Integer, String, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.decisions import state
@@ -133,26 +133,32 @@ class NewEntry:
     via: str | None = None  # consent entries: "command" or "reaction"
 
 
+#: The statements of an append, built once: building and keying a statement cost more
+#: than SQLite's work on it, and a recorded decision's reply waits for all of them.
+_RESERVE = (
+    update(DecisionChain)
+    .where(DecisionChain.name == CHAIN)
+    .values(length=DecisionChain.length + bindparam("count", type_=Integer))
+    .returning(DecisionChain.length, DecisionChain.head_hash)
+    .execution_options(synchronize_session=False)
+)
+_SET_HEAD = (
+    update(DecisionChain)
+    .where(DecisionChain.name == CHAIN)
+    .values(head_hash=bindparam("head", type_=String))
+    .execution_options(synchronize_session=False)
+)
+_INSERT = insert(DecisionEntry.__table__)  # type: ignore[arg-type]
+
+
 async def _reserve(session: AsyncSession, count: int) -> tuple[int, str]:
     """Lock the chain head, claim ``count`` positions; (first new id, hash before it)."""
-    statement = (
-        update(DecisionChain)
-        .where(DecisionChain.name == CHAIN)
-        .values(length=DecisionChain.length + count)
-        .returning(DecisionChain.length, DecisionChain.head_hash)
-        .execution_options(synchronize_session=False)
-    )
-    row = (await session.execute(statement)).one()
+    row = (await session.execute(_RESERVE, {"count": count})).one()
     return int(row[0]) - count + 1, str(row[1])
 
 
 async def _set_head(session: AsyncSession, head_hash: str) -> None:
-    await session.execute(
-        update(DecisionChain)
-        .where(DecisionChain.name == CHAIN)
-        .values(head_hash=head_hash)
-        .execution_options(synchronize_session=False)
-    )
+    await session.execute(_SET_HEAD, {"head": head_hash})
 
 
 def _chained(entries: Sequence[NewEntry], first_id: int, prev_hash: str) -> list[dict[str, Any]]:
@@ -170,15 +176,14 @@ def _chained(entries: Sequence[NewEntry], first_id: int, prev_hash: str) -> list
 
 
 async def append(session: AsyncSession, entry: NewEntry) -> DecisionEntry:
-    """Append one entry at the end of the chain (in the caller's transaction)."""
+    """Append one entry at the end of the chain (in the caller's transaction); the entry
+    returned is a plain copy of the row written, not one the session tracks."""
     first_id, prev_hash = await _reserve(session, 1)
     (values,) = _chained([entry], first_id, prev_hash)
-    row = DecisionEntry(**values)
-    session.add(row)
-    await session.flush()
+    await session.execute(_INSERT, values)
     await state.record(session, [values])
-    await _set_head(session, row.hash)
-    return row
+    await _set_head(session, values["hash"])
+    return DecisionEntry(**values)
 
 
 async def append_many(session: AsyncSession, entries: Sequence[NewEntry]) -> int:
@@ -187,7 +192,7 @@ async def append_many(session: AsyncSession, entries: Sequence[NewEntry]) -> int
         return (await head(session))[0]
     first_id, prev_hash = await _reserve(session, len(entries))
     rows = _chained(entries, first_id, prev_hash)
-    await session.execute(insert(DecisionEntry), rows)
+    await session.execute(_INSERT, rows)
     await state.record(session, rows)
     await _set_head(session, rows[-1]["hash"])
     return int(rows[-1]["id"])

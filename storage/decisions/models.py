@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    bindparam,
     exists,
     or_,
     select,
@@ -240,13 +241,12 @@ async def valid_since(session: AsyncSession, earliest: datetime) -> list[Decisio
     return list(rows)
 
 
-async def meetings_before(
-    session: AsyncSession, room_id: str, now: datetime
-) -> tuple[list[Meeting], frozenset[int]]:
-    """Meetings of a room that may have had a date by ``now`` – the latest five singles and
-    every series – and which of them have changed occurrences: one statement (recording a
-    decision asks it, before its reply can go out)."""
-    begun = (Meeting.room_id == room_id, Meeting.cancelled.is_(False), Meeting.start <= now)
+def _meetings_before() -> Select[Meeting, bool]:
+    begun = (
+        Meeting.room_id == bindparam("room"),
+        Meeting.cancelled.is_(False),
+        Meeting.start <= bindparam("now", type_=UTCDateTime()),
+    )
     latest_singles = (
         select(Meeting.id)
         .where(*begun, Meeting.rule.is_(None))
@@ -254,10 +254,19 @@ async def meetings_before(
         .limit(5)
     )
     changed = exists().where(MeetingException.meeting_id == Meeting.id)
-    rows = await session.execute(
-        select(Meeting, changed).where(
-            *begun, or_(Meeting.rule.is_not(None), Meeting.id.in_(latest_singles))
-        )
+    return select(Meeting, changed).where(
+        *begun, or_(Meeting.rule.is_not(None), Meeting.id.in_(latest_singles))
     )
-    found = rows.all()
+
+
+#: Built once: recording a decision asks it before its reply can go out.
+_MEETINGS_BEFORE = _meetings_before()
+
+
+async def meetings_before(
+    session: AsyncSession, room_id: str, now: datetime
+) -> tuple[list[Meeting], frozenset[int]]:
+    """Meetings of a room that may have had a date by ``now`` – the latest five singles and
+    every series – and which of them have changed occurrences: one statement."""
+    found = (await session.execute(_MEETINGS_BEFORE, {"room": room_id, "now": now})).all()
     return [row[0] for row in found], frozenset(row[0].id for row in found if row[1])

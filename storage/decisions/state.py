@@ -25,6 +25,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    bindparam,
     insert,
     select,
     update,
@@ -127,20 +128,24 @@ class Tracker:
             self.changes.append(change)
 
 
+_INSERT = insert(DecisionState.__table__)  # type: ignore[arg-type]
+_CHANGE = (
+    update(DecisionState.__table__)  # type: ignore[arg-type]
+    .where(DecisionState.__table__.c.id == bindparam("key"))
+    .values(status=bindparam("status"), successor_id=bindparam("successor_id"))
+)
+
+
 async def record(session: AsyncSession, entries: Sequence[Mapping[str, Any]]) -> None:
     """Write the state the appended ``entries`` (chain order) give, in the caller's transaction."""
     tracker = Tracker()
     for values in entries:
         tracker.add(values)
-    if tracker.rows:
-        await session.execute(insert(DecisionState), list(tracker.rows.values()))
+    rows = list(tracker.rows.values())
+    if rows:
+        await session.execute(_INSERT, rows[0] if len(rows) == 1 else rows)
     for change in tracker.changes:
-        await session.execute(
-            update(DecisionState)
-            .where(DecisionState.id == change["id"])
-            .values(status=change["status"], successor_id=change["successor_id"])
-            .execution_options(synchronize_session=False)
-        )
+        await session.execute(_CHANGE, {**change, "key": change["id"]})
 
 
 async def first_difference(session: AsyncSession, expected: Tracker) -> int | None:
