@@ -125,7 +125,7 @@ async def handled_or_answered(session: AsyncSession, event_ids: Sequence[str]) -
         OutboxMessage.txn_id.in_(list(replies))
     )
     rows = await session.execute(union_all(handled, answered))
-    return {key if kind == "handled" else replies[key] for kind, key in rows.tuples()}
+    return {key if kind == "handled" else replies[key] for kind, key in rows}
 
 
 async def get_state(session: AsyncSession, key: str) -> str | None:

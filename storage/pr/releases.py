@@ -282,7 +282,7 @@ async def unpublished_with_decisions(
     rows = await session.execute(_unpublished_query(limit), {"room_id": room_id})
     releases: list[PressRelease] = []
     latest: dict[int, dict[str, PressEvent]] = {}
-    for release, found in rows.tuples():
+    for release, found in rows:
         if release.id not in latest:
             releases.append(release)
             latest[release.id] = {}
