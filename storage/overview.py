@@ -1,7 +1,7 @@
 """What ``!status`` shows of a room, asked in one statement.
 
-Each statement through aiosqlite costs about 0.8 ms here (several hops to its thread), far
-more than SQLite's work for it. ``!status`` asks three features what is scheduled, and most
+Each statement costs a hop to the SQLite thread and back (about 0.2 ms here, see
+``storage/sqlite_link.py``), more than SQLite's work for it. ``!status`` asks three features what is scheduled, and most
 rooms have nothing open in at least two of them. So one statement returns the meetings
 whose reminders come next together with the open input round (if any) and whether a press
 release is still unpublished; ``!status`` reads further only for what is there. For a

@@ -106,7 +106,7 @@ class Cursor:
 
     async def _more(self, size: int | None) -> None:
         assert self._open is not None
-        rows, self._open = await self._link.on_thread(_fetch, self._open, size)
+        rows, self.rowcount, self._open = await self._link.on_thread(_fetch, self._open, size)
         self._rows.extend(rows)
 
 
@@ -138,13 +138,17 @@ def _execute_many(connection: sqlite3.Connection, sql: str, parameters: Any) -> 
         cursor.close()
 
 
-def _fetch(cursor: sqlite3.Cursor, size: int | None) -> tuple[list[Any], sqlite3.Cursor | None]:
-    """On the connection's thread: the next rows (all when ``size`` is None)."""
+def _fetch(
+    cursor: sqlite3.Cursor, size: int | None
+) -> tuple[list[Any], int, sqlite3.Cursor | None]:
+    """On the connection's thread: the next rows (all when ``size`` is None), and the
+    count of changed rows so far (a long ``RETURNING`` counts as its rows are fetched)."""
     rows = cursor.fetchall() if size is None else cursor.fetchmany(size)
     if size is None or len(rows) < size:
+        counted = cursor.rowcount
         cursor.close()
-        return rows, None
-    return rows, cursor
+        return rows, counted, None
+    return rows, cursor.rowcount, cursor
 
 
 def connector(database: str, **arguments: Any) -> Callable[[], Link]:

@@ -81,6 +81,7 @@ async def test_returning_and_changed_row_counts(numbers: AsyncEngine) -> None:
         inserted = await connection.execute(text("INSERT INTO numbers (word) VALUES ('last')"))
     await numbers.dispose()
     assert len(returned) == 300
+    assert changed.rowcount == 300  # counted as its rows were fetched, beyond the first ones
     assert counted.rowcount == 100
     assert many.rowcount == 10
     assert inserted.lastrowid == 2011
