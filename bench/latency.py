@@ -4,7 +4,10 @@ One run: a throwaway Synapse on loopback, a partner who sends, koopbot in this p
 (SQLite in the temp dir) and a bare echo bot, each in its own room. The partner's own
 long-polling sync is the stopwatch: from just before its ``room_send`` until the reply
 arrives in its sync. Round trips alternate (koopbot, echo, koopbot, …) so machine noise
-hits both alike. A measurement, not a test: it always exits 0.
+hits both alike. Each median is printed beside the echo bot's, and each trip is also
+divided by the echo trip right after it: the median of those paired ratios (with its
+quartiles) cancels the machine's drift within a run. A measurement, not a test: it
+always exits 0.
 
 The stopwatch does not hear the partner's own messages (a ``not_senders`` sync filter).
 Otherwise a command wakes two long-polls at once, the partner's and the bot's, and
@@ -39,6 +42,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import statistics
 import sys
 import tempfile
 import time
@@ -179,16 +183,27 @@ async def round_trip(partner: Person, room_id: str, text: str, expect: str) -> f
 
 async def measure(
     trips: Sequence[tuple[str, Trip]], rounds: int, warmup: int, gap: float
-) -> dict[str, list[float]]:
-    """Each round runs ``trips`` in order; a name may recur (the echo trip between commands)."""
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Each round runs ``trips`` in order; a name may recur (the echo trip between commands).
+
+    Also each koopbot trip over the echo trip right after it: a ratio per pair, which
+    cancels the drift of a noisy machine over a run (the echo median moved from 53 to
+    96 ms between runs on the same code)."""
     samples: dict[str, list[float]] = {name: [] for name, _ in trips}
+    paired: dict[str, list[float]] = {name: [] for name, _ in trips if name != ECHO}
     for number in range(warmup + rounds):
+        before: tuple[str, float] | None = None
         for name, trip in trips:
             elapsed = await trip()
             if number >= warmup:
                 samples[name].append(elapsed)
+                if name != ECHO:
+                    before = (name, elapsed)
+                elif before is not None:
+                    paired[before[0]].append(before[1] / elapsed)
+                    before = None
             await asyncio.sleep(gap)  # let the previous bot finish its bookkeeping
-    return samples
+    return samples, paired
 
 
 async def fill_history(url: str, room_id: str, history: argparse.Namespace) -> dict[str, float]:
@@ -293,7 +308,7 @@ async def run(
                             partner, bot_room, echo_trip, archived.setdefault("replies", {})
                         )
                     )
-                    samples = await measure(trips, rounds, warmup, gap)
+                    samples, paired = await measure(trips, rounds, warmup, gap)
                     if history is not None:
                         archived["rss_end_mb"] = rss_mb()
             finally:
@@ -310,6 +325,7 @@ async def run(
         "stats_ms": stats,
         "ratio_median": bot["median"] / floor["median"],
         "ratio_p95": bot["p95"] / floor["p95"],
+        "paired": {name: _spread(ratios) for name, ratios in paired.items()},
         "bars": {"median": MEDIAN_BAR, "p95": P95_BAR},
     }
     if history is not None:
@@ -321,6 +337,23 @@ async def run(
             "ratios_p95": {n: stats[n]["p95"] / floor["p95"] for n in commands},
         }
     return results
+
+
+def _spread(ratios: list[float]) -> dict[str, float]:
+    """Median and quartiles of per-pair ratios."""
+    ordered = sorted(ratios)
+    return {
+        "median": statistics.median(ordered),
+        "q1": ordered[len(ordered) // 4],
+        "q3": ordered[(3 * len(ordered)) // 4],
+    }
+
+
+def print_paired(paired: dict[str, dict[str, float]]) -> None:
+    for name, ratio in paired.items():
+        label = f"paired {name.removeprefix('koopbot ')} / echo after it"
+        print_ratio(label, ratio["median"], MEDIAN_BAR)
+        print(f"    quartiles {ratio['q1']:.3f}x–{ratio['q3']:.3f}x")
 
 
 def rss_mb() -> tuple[float, float]:
@@ -343,6 +376,7 @@ def print_archive(results: dict[str, Any]) -> None:
         print_ratio(f"median {name.removeprefix('koopbot ')} / echo", ratio, MEDIAN_BAR)
     for name, ratio in archive["ratios_p95"].items():
         print_ratio(f"p95 {name.removeprefix('koopbot ')} / echo", ratio, P95_BAR)
+    print_paired(results["paired"])
     (now_fill, peak_fill), (now_end, peak_end) = archive["rss_after_fill_mb"], archive["rss_end_mb"]
     print(
         f"  RSS after filling {now_fill:.0f} MB (peak {peak_fill:.0f} MB); "
@@ -394,6 +428,7 @@ def main() -> int:
         print_table(results["stats_ms"])
         print_ratio("median koopbot / echo", results["ratio_median"], MEDIAN_BAR)
         print_ratio("p95 koopbot / echo", results["ratio_p95"], P95_BAR)
+        print_paired(results["paired"])
     if options.json:
         print_json(results)
     return 0
