@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import Protocol
 
 from config import Partner
-from storage.decisions.models import DecisionEntry, Kind
+from storage.decisions.models import Kind
 
 
 class Mark(Enum):
@@ -120,7 +121,30 @@ def fold(
     return Consent(version_id, stands)
 
 
-def fact_of(entry: DecisionEntry) -> Fact:
+class Logged(Protocol):
+    """What the fold reads of a log entry: an ORM entry or a list page's plain copy."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def concerns(self) -> int | None: ...
+    @property
+    def agreed(self) -> list[str]: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def author_partner(self) -> str | None: ...
+    @property
+    def recorded_at(self) -> datetime: ...
+    @property
+    def wording(self) -> str: ...
+    @property
+    def via(self) -> str | None: ...
+
+
+def fact_of(entry: Logged) -> Fact:
     return Fact(
         entry.id,
         entry.kind,
@@ -132,7 +156,7 @@ def fact_of(entry: DecisionEntry) -> Fact:
     )
 
 
-def consent_of(version: DecisionEntry, entries: Iterable[DecisionEntry]) -> Consent:
+def consent_of(version: Logged, entries: Iterable[Logged]) -> Consent:
     """The consent on ``version`` given its consent entries (any order, others ignored)."""
     facts = sorted(
         (fact_of(e) for e in entries if e.concerns == version.id), key=lambda f: f.entry_id

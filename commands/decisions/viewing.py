@@ -23,7 +23,7 @@ from config import Settings
 from storage import search
 from storage.decisions import models as store
 from storage.decisions import state
-from storage.decisions.models import DECISION_KINDS, DecisionEntry, Status
+from storage.decisions.models import Status
 
 LIST_LIMIT = 20
 
@@ -86,9 +86,9 @@ async def show_decision(ctx: Context, entry_id: int) -> Reply:
 async def list_decisions(ctx: Context, args: ListArgs) -> Reply:
     """One page of the room's decisions, newest first, filtered by status words and text.
 
-    The selection runs in the database on the current-state records
-    (:mod:`storage.decisions.state`, one statement with the count); one more reads the
-    page's entries and their consents from the log.
+    The selection runs in the database on the current-state records, and the page's
+    entries and their consents come with it: one statement with the count
+    (:func:`storage.decisions.state.listed_page`).
     """
     term = " ".join((args.suchbegriff or "").split())
     day = today(ctx)
@@ -108,18 +108,7 @@ async def list_decisions(ctx: Context, args: ListArgs) -> Reply:
         ctx.t("decisions.list_title_search", term=term) if term else ctx.t("decisions.list_title")
     )
     doc = Doc().line(title)
-    read = await store.versions_with_consents(ctx.session, [row.id for row in shown])
-    versions = {entry.id: entry for entry in read if entry.kind in DECISION_KINDS}
-    concerning: dict[int, list[DecisionEntry]] = {}
-    for entry in read:
-        if entry.kind not in DECISION_KINDS and entry.concerns is not None:
-            concerning.setdefault(entry.concerns, []).append(entry)
-    lines = []
-    for row in shown:
-        version = versions[row.id]
-        consent = consent_of(version, concerning.get(row.id, ()))
-        lines.append(_list_line(ctx, row, version, day, consent))
-    doc.items(lines)
+    doc.items([_list_line(ctx, row, day, consent_of(row.entry, row.consents)) for row in shown])
     first, last = offset + 1, offset + len(shown)
     if page.number < page.pages:
         more = f"{term} " if term else ""
@@ -149,10 +138,8 @@ def list_filter(room_id: str, term: str, settings: Settings, day: date) -> state
     return state.Filter(room_id, statuses, day, searched, people)
 
 
-def _list_line(
-    ctx: Context, shown: state.Shown, entry: DecisionEntry, day: date, consent: Consent
-) -> Line:
-    status = shown.status
+def _list_line(ctx: Context, shown: state.Shown, day: date, consent: Consent) -> Line:
+    status, entry = shown.status, shown.entry
     extra = ""
     partners = ctx.settings.partners
     if status is Status.VALID and not consent.carried(partners):

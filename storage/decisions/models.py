@@ -29,7 +29,6 @@ from sqlalchemy import (
     exists,
     or_,
     select,
-    union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, aliased, mapped_column
@@ -195,23 +194,6 @@ async def consents_of(
     if upto_id is not None:
         query = query.where(DecisionEntry.id <= upto_id)
     return list(await session.scalars(query.order_by(DecisionEntry.id)))
-
-
-async def versions_with_consents(
-    session: AsyncSession, version_ids: Sequence[int]
-) -> list[DecisionEntry]:
-    """The entries with these ids and the consent entries concerning them, in chain order:
-    one statement (a ``UNION ALL`` of two index lookups) for a page of a list."""
-    if not version_ids:
-        return []
-    wanted = list(version_ids)
-    both = union_all(
-        select(DecisionEntry).where(DecisionEntry.id.in_(wanted)),
-        select(DecisionEntry).where(
-            DecisionEntry.concerns.in_(wanted), DecisionEntry.kind.in_(CONSENT_KINDS)
-        ),
-    ).order_by("id")
-    return list(await session.scalars(select(DecisionEntry).from_statement(both)))
 
 
 async def consent_entry(session: AsyncSession, source_event_id: str) -> DecisionEntry | None:

@@ -14,8 +14,8 @@ on ``status`` and ``deadline``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -27,7 +27,9 @@ from sqlalchemy import (
     Text,
     bindparam,
     insert,
+    null,
     select,
+    union_all,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,7 +37,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from storage import search
 from storage.base import Base
-from storage.decisions.models import DECISION_KINDS, DecisionEntry, Kind, Status
+from storage.decisions.models import CONSENT_KINDS, DECISION_KINDS, DecisionEntry, Kind, Status
 
 
 class DecisionState(Base):
@@ -205,27 +207,79 @@ class Filter:
 SEARCHED = search.Searchable("decision_search", DecisionState.id, DecisionState.search_text)
 
 
+@dataclass(frozen=True, slots=True)
+class PageEntry:
+    """What a list line and the consent fold read of one log entry (a version on the page,
+    or a consent entry concerning one): plain values, no ORM object."""
+
+    id: int
+    kind: str
+    concerns: int | None
+    subject: str
+    responsible: str | None
+    deadline: date | None
+    agreed: list[str]
+    author: str
+    author_partner: str | None
+    recorded_at: datetime
+    wording: str
+    via: str | None
+
+
+_PAGE_COLUMNS = tuple(f.name for f in fields(PageEntry))
+
+
 @dataclass(frozen=True)
 class Shown:
-    """One version on a page of a list, with its current state."""
+    """One version on a page of a list: its current state, its entry and the consent
+    entries concerning it (chain order)."""
 
     id: int
     status: Status
     successor_id: int | None
+    entry: PageEntry
+    consents: tuple[PageEntry, ...] = ()
 
 
 async def listed_page(
     session: AsyncSession, chosen: Filter, *, offset: int, limit: int
 ) -> tuple[list[Shown], int]:
-    """One page of matching versions, newest first, and how many match in all – counted
-    up to :func:`storage.search.bound` and one more: a count above it means "more than".
-    One statement, one pass (:func:`storage.search.paged`)."""
+    """One page of matching versions, newest first, with their entries and consents, and
+    how many match in all – counted up to :func:`storage.search.bound` and one more: a
+    count above it means "more than".
+
+    One statement: the page (:func:`storage.search.paged`, one pass with the count) as a
+    common table expression, joined to the log twice – the versions themselves and the
+    consent entries concerning them (``UNION ALL``). Each statement costs as much again
+    in SQLAlchemy as in SQLite, so a page is one, not two."""
     columns = select(DecisionState.id, DecisionState.status, DecisionState.successor_id)
     narrowed, newest = chosen.narrow(columns, await search.backend(session))
-    page, capped = search.paged(narrowed, newest, offset=offset, limit=limit)
-    rows = (await session.execute(page)).all()
-    shown = [Shown(row.id, Status(row.status), row.successor_id) for row in rows]
-    return shown, await search.total_of(session, rows, capped, offset)
+    paged, capped = search.paged(narrowed, newest, offset=offset, limit=limit)
+    page = paged.cte("page")
+    log = DecisionEntry.__table__
+    read = [log.c[name] for name in _PAGE_COLUMNS]
+    versions = select(*read, page.c.status, page.c.successor_id, page.c.total).join_from(
+        page, log, log.c.id == page.c.id
+    )
+    consents = (
+        select(*read, null(), null(), page.c.total)
+        .join_from(page, log, log.c.concerns == page.c.id)
+        .where(log.c.kind.in_(CONSENT_KINDS))
+    )
+    rows = (await session.execute(union_all(versions, consents))).all()
+    concerning: dict[int, list[PageEntry]] = {}
+    shown: list[Shown] = []
+    for row in sorted(rows, key=lambda found: found.id):
+        entry = PageEntry(*row[: len(_PAGE_COLUMNS)])
+        if row.status is None:
+            concerning.setdefault(entry.concerns or 0, []).append(entry)
+        else:
+            shown.append(Shown(entry.id, Status(row.status), row.successor_id, entry))
+    page_rows = [
+        replace(item, consents=tuple(concerning.get(item.id, ())))
+        for item in reversed(shown)  # newest first
+    ]
+    return page_rows, await search.total_of(session, rows, capped, offset)
 
 
 async def overdue(session: AsyncSession, room_id: str, today: date) -> list[DecisionEntry]:
