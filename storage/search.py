@@ -223,7 +223,24 @@ class Searchable:
     ) -> tuple[list[Row], int]:
         """One page (``offset``, ``limit``) of the ``entity`` rows whose ids ``narrowed`` selects
         (:meth:`Searchable.narrow`), newest first, and how many match in all – counted up to
-        :func:`bound` and one more: a count above the bound means "more than the bound".
+        :func:`bound` and one more: a count above the bound means "more than the bound"."""
+        rows, total = await self.newest_rows(
+            session, [entity], narrowed, newest, offset=offset, limit=limit
+        )
+        return [row[0] for row in rows], total
+
+    async def newest_rows(
+        self,
+        session: AsyncSession,
+        columns: Sequence[Any],
+        narrowed: Select[int],
+        newest: ColumnElement[int],
+        *,
+        offset: int,
+        limit: int,
+    ) -> tuple[Sequence[Any], int]:
+        """:meth:`newest_page` selecting ``columns`` (an entity first, then anything the
+        page's lines need of each row, such as correlated ``EXISTS``), each row with them.
 
         One statement, one pass: the newest matches up to the bound, counted by a window
         function, the page cut from them and joined to the rows. Only a page past the end
@@ -233,10 +250,10 @@ class Searchable:
         ids = page.subquery()
         rows = (
             await session.execute(
-                select(entity, ids.c.total).join(ids, ids.c.id == key).order_by(key.desc())
+                select(*columns, ids.c.total).join(ids, ids.c.id == key).order_by(key.desc())
             )
         ).all()
-        return [row[0] for row in rows], await total_of(session, rows, capped, offset)
+        return rows, await total_of(session, rows, capped, offset)
 
 
 def paged(

@@ -15,6 +15,7 @@ when the row is written; the index is ``input_search`` (SQLite FTS5) or
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -28,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, aliased, mapped_column
+from sqlalchemy.sql.expression import Exists
 
 from storage import search
 from storage.base import Base, UTCDateTime
@@ -228,6 +230,15 @@ def newest(inputs: Sequence[SectorInput]) -> dict[tuple[str, str], SectorInput]:
 SEARCHED = search.Searchable("input_search", SectorInput.id, SectorInput.search_text)
 
 
+@dataclass(frozen=True)
+class FoundInput:
+    """An input a search found, with what its line says about it."""
+
+    input: SectorInput
+    in_round: bool  # it belongs to a round that exists
+    replaced: bool  # a correction replaced it (:func:`corrected`)
+
+
 async def search_inputs(
     session: AsyncSession,
     room_id: str,
@@ -235,10 +246,11 @@ async def search_inputs(
     limit: int,
     offset: int = 0,
     sections: Mapping[str, str] | None = None,
-) -> tuple[list[SectorInput], int]:
+) -> tuple[list[FoundInput], int]:
     """The newest ``limit`` inputs after the first ``offset`` matching ``term``, and how many
     match in all – counted up to :func:`storage.search.bound` and one more: a count above
-    that bound means "more than the bound".
+    that bound means "more than the bound". One statement, which also says of each whether
+    its round exists and whether a correction replaced it.
 
     Every input of the room is searched: each word of ``term`` must occur in its text,
     demand or section letter (:mod:`storage.search`: case, umlauts and ß folded, found
@@ -253,8 +265,24 @@ async def search_inputs(
         query, _ = SEARCHED.narrow(query, "like", [word], {word: (SectorInput.section, [letter])})
     words = [word for word in term.split() if word not in named]
     narrowed, newest = SEARCHED.narrow(query, engine, words)
-    return await SEARCHED.newest_page(
-        session, SectorInput, narrowed, newest, offset=offset, limit=limit
+    in_round = exists().where(Round.id == SectorInput.round_id)
+    columns = [SectorInput, in_round, _replaced()]
+    rows, total = await SEARCHED.newest_rows(
+        session, columns, narrowed, newest, offset=offset, limit=limit
+    )
+    return [FoundInput(row[0], bool(row[1]), bool(row[2])) for row in rows], total
+
+
+def _replaced() -> Exists:
+    """Whether the input of the surrounding query has a newer one of the same partner and
+    section in its round (a correction)."""
+    newer = aliased(SectorInput)
+    return exists().where(
+        SectorInput.round_id.is_not(None),
+        newer.round_id == SectorInput.round_id,
+        newer.partner_id == SectorInput.partner_id,
+        newer.section == SectorInput.section,
+        newer.id > SectorInput.id,
     )
 
 
@@ -263,17 +291,5 @@ async def corrected(session: AsyncSession, ids: Sequence[int]) -> set[int]:
     a correction replaced them."""
     if not ids:
         return set()
-    newer = aliased(SectorInput)
-    rows = await session.scalars(
-        select(SectorInput.id).where(
-            SectorInput.id.in_(ids),
-            SectorInput.round_id.is_not(None),
-            exists().where(
-                newer.round_id == SectorInput.round_id,
-                newer.partner_id == SectorInput.partner_id,
-                newer.section == SectorInput.section,
-                newer.id > SectorInput.id,
-            ),
-        )
-    )
+    rows = await session.scalars(select(SectorInput.id).where(SectorInput.id.in_(ids), _replaced()))
     return set(rows)

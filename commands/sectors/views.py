@@ -7,7 +7,7 @@ never per person: the room holds statements of organisations, not of people.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from pydantic import BaseModel, Field
 
@@ -154,7 +154,7 @@ def entry(
     dates: DateFormatter,
     settings: Settings,
     row: SectorInput,
-    rounds: dict[int, Round],
+    rounds: Container[int | None],
     replaced: bool,
     *,
     with_section: bool = False,
@@ -236,14 +236,19 @@ async def search(ctx: Context, args: SearchArgs) -> Reply:
         )
     key = "sectors.search_title_many" if page.many else "sectors.search_title"
     doc = Doc().line(ctx.t(key, term=term, count=page.counted))
-    rounds = await store.rounds_of(ctx.session, sorted({r.round_id for r in rows if r.round_id}))
-    replaced = await store.corrected(ctx.session, [row.id for row in rows])
+    in_rounds = {found.input.round_id for found in rows if found.in_round}
     doc.items(
         [
             entry(
-                ctx.texts, ctx.dates, ctx.settings, r, rounds, r.id in replaced, with_section=True
+                ctx.texts,
+                ctx.dates,
+                ctx.settings,
+                found.input,
+                in_rounds,
+                found.replaced,
+                with_section=True,
             )
-            for r in rows
+            for found in rows
         ]
     )
     if more := page.more("sectors.search_more", len(rows)):

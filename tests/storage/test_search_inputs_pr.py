@@ -64,7 +64,7 @@ async def _input_ids(
     session: AsyncSession, term: str, limit: int = 20, offset: int = 0, **named: str
 ) -> tuple[list[int], int]:
     rows, total = await sectors.search_inputs(session, ROOM, term, limit, offset, named)
-    return [row.id for row in rows], total
+    return [found.input.id for found in rows], total
 
 
 async def _release_ids(session: AsyncSession, term: str) -> list[int]:
