@@ -48,7 +48,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 sys.path.insert(0, REPO_ROOT)
 from bot.content import txn_id
 from storage.core import HandledEvent, OutboxMessage, handled_or_answered, unsent_in_room
-from storage.engine import create_engine, session_factory
+from storage.engine import create_engine, session_factory, with_pragmas
 from tests.support.chat import ROOM, FakeClock
 
 CHUNK = 10_000
@@ -141,16 +141,8 @@ def full_sync(engine: AsyncEngine) -> AsyncEngine:
 
 def plain_aiosqlite(path: Path) -> AsyncEngine:
     """The file on SQLAlchemy's own aiosqlite driver, with ``storage.engine``'s pragmas."""
-    engine = create_async_engine(f"sqlite+aiosqlite:///{path}", connect_args={"timeout": 30})
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
-            cursor.execute(f"PRAGMA {pragma}")
-        cursor.close()
-
-    return engine
+    url = f"sqlite+aiosqlite:///{path}"
+    return with_pragmas(create_async_engine(url, connect_args={"timeout": 30}))
 
 
 async def decision_recorded(bench: Bench, number: int) -> float:

@@ -36,18 +36,23 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         address, arguments = _SQLITE.create_connect_args(make_url(url))
         link = sqlite_link.connector(*address, **{**arguments, "timeout": 30})
-        engine = create_async_engine(url, async_creator=link, **kwargs)
-
-        @event.listens_for(engine.sync_engine, "connect")
-        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.close()
-
-        return engine
+        return with_pragmas(create_async_engine(url, async_creator=link, **kwargs))
     return create_async_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def with_pragmas(engine: AsyncEngine) -> AsyncEngine:
+    """``engine`` (SQLite) with WAL, ``synchronous=NORMAL`` and foreign keys on every new
+    connection (also for ``bench/fast_paths.py``'s engine on SQLAlchemy's own driver)."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return engine
 
 
 def session_factory(engine: AsyncEngine) -> SessionFactory:
