@@ -53,7 +53,15 @@ from typing import Any
 from unittest import mock
 
 import nio
-from _common import machine, print_header, print_json, print_ratio, print_table, summary
+from _common import (
+    machine,
+    percentile,
+    print_header,
+    print_json,
+    print_ratio,
+    print_table,
+    summary,
+)
 
 from bot.app import running_bot
 from bot.demo.homeserver import run_homeserver
@@ -341,11 +349,10 @@ async def run(
 
 def _spread(ratios: list[float]) -> dict[str, float]:
     """Median and quartiles of per-pair ratios."""
-    ordered = sorted(ratios)
     return {
-        "median": statistics.median(ordered),
-        "q1": ordered[len(ordered) // 4],
-        "q3": ordered[(3 * len(ordered)) // 4],
+        "median": statistics.median(ratios),
+        "q1": percentile(ratios, 25),
+        "q3": percentile(ratios, 75),
     }
 
 

@@ -14,7 +14,7 @@ on ``status`` and ``deadline``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -238,7 +238,7 @@ class Shown:
     status: Status
     successor_id: int | None
     entry: PageEntry
-    consents: tuple[PageEntry, ...] = ()
+    consents: tuple[PageEntry, ...]
 
 
 async def listed_page(
@@ -267,19 +267,25 @@ async def listed_page(
         .where(log.c.kind.in_(CONSENT_KINDS))
     )
     rows = (await session.execute(union_all(versions, consents))).all()
-    concerning: dict[int, list[PageEntry]] = {}
-    shown: list[Shown] = []
-    for row in sorted(rows, key=lambda found: found.id):
+    found: list[tuple[PageEntry, Any]] = []
+    concerning: dict[int | None, list[PageEntry]] = {}
+    for row in sorted(rows, key=lambda each: each.id):  # chain order: the fold's order
         entry = PageEntry(*row[: len(_PAGE_COLUMNS)])
         if row.status is None:
-            concerning.setdefault(entry.concerns or 0, []).append(entry)
+            concerning.setdefault(entry.concerns, []).append(entry)
         else:
-            shown.append(Shown(entry.id, Status(row.status), row.successor_id, entry))
-    page_rows = [
-        replace(item, consents=tuple(concerning.get(item.id, ())))
-        for item in reversed(shown)  # newest first
+            found.append((entry, row))
+    shown = [
+        Shown(
+            entry.id,
+            Status(row.status),
+            row.successor_id,
+            entry,
+            tuple(concerning.get(entry.id, ())),
+        )
+        for entry, row in reversed(found)  # newest first
     ]
-    return page_rows, await search.total_of(session, rows, capped, offset)
+    return shown, await search.total_of(session, rows, capped, offset)
 
 
 async def overdue(session: AsyncSession, room_id: str, today: date) -> list[DecisionEntry]:
