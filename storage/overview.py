@@ -1,51 +1,71 @@
 """What ``!status`` shows of a room, asked in one statement.
 
 Each statement costs a hop to the SQLite thread and back (about 0.2 ms here, see
-``storage/sqlite_link.py``), more than SQLite's work for it. ``!status`` asks three features what is scheduled, and most
-rooms have nothing open in at least two of them. So one statement returns the meetings
-whose reminders come next together with the open input round (if any) and whether a press
-release is still unpublished; ``!status`` reads further only for what is there. For a
-coordinator the same statement also counts the room's messages still waiting in the outbox.
+``storage/sqlite_link.py``), more than SQLite's work for it. ``!status`` asks three
+features what is open, and most rooms have nothing open in at least two of them. So one
+statement returns the meetings whose reminders come next, together with the open input
+round (if any), which partners reported in it, and the press releases still unpublished
+with who approved their current version. For a coordinator the same statement also counts
+the room's messages still waiting in the outbox.
+
+The releases come as one text column, an aggregate over at most ``releases`` rows
+(``"7:101,5:000"``: release 7 approved by the first and third partner), so that they ride
+along the meeting rows without multiplying them. The audit stays the source of truth: the
+flags are read from each partner's latest decision on the current version, as
+``storage.pr.releases.decisions`` reads it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, String, and_, bindparam, exists, literal, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    String,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from storage.core import Backlog, unsent_in_room
 from storage.meetings import Meeting, MeetingException
-from storage.pr.releases import PressRelease, is_published
+from storage.pr.releases import APPROVED, DECIDING, PressEvent, PressRelease, is_published
 from storage.sectors import Round, SectorInput
+
+#: How many unpublished releases the overview names at most (the newest).
+RELEASES = 20
+
+
+@dataclass(frozen=True)
+class OpenRelease:
+    """An unpublished press release and the partners whose approval of its current
+    version stands."""
+
+    id: int
+    approved: frozenset[str]
 
 
 @dataclass(frozen=True)
 class Overview:
     meetings: list[Meeting]  # the next ``limit`` by their next reminder
     open_round: Round | None
-    unpublished_release: bool  # one may still wait for approvals
+    releases: tuple[OpenRelease, ...]  # unpublished, newest first
     backlog: Backlog | None = None  # only when asked for (coordinators)
     changed: frozenset[int] = frozenset()  # meetings with moved or cancelled occurrences
     reported: frozenset[str] = frozenset()  # partners with an input in the open round
-
-
-async def room_overview(
-    session: AsyncSession, room_id: str, limit: int, *, backlog: bool = False
-) -> Overview:
-    """One row per meeting with a reminder ahead (or one row without a meeting), each
-    carrying the open round and whether an unpublished release exists; with ``backlog``
-    also the room's unsent messages (their count and the oldest's creation time)."""
-    if not backlog:
-        rows = (await session.execute(_query(limit), {"room_id": room_id})).all()
-        return _overview([(r, u, m) for r, u, m in rows], None)
-    full = (await session.execute(_query_with_backlog(limit), {"room_id": room_id})).all()
-    waiting, oldest = full[0][3], full[0][4]
-    return _overview([(r, u, m) for r, u, m, _, _ in full], Backlog(waiting, oldest))
 
 
 async def status_overview(
@@ -56,84 +76,112 @@ async def status_overview(
     *,
     backlog: bool = False,
 ) -> Overview:
-    """:func:`room_overview` that also says which meetings have changed occurrences and
-    which of ``partners`` reported in the open round, so ``!status`` need not ask."""
-    query = _status_query(limit, partners, backlog)
-    rows = (await session.execute(query, {"room_id": room_id})).all()
-    extra = 5 if backlog else 3  # round, unpublished, meeting[, waiting, oldest]
+    """One row per meeting with a reminder ahead (or one row without a meeting), each
+    carrying the open round, the unpublished releases with their approvals by
+    ``partners``, whether the meeting has changed occurrences and which of ``partners``
+    reported in the open round; with ``backlog`` also the room's unsent messages (their
+    count and the oldest's creation time)."""
+    rows = (await session.execute(_query(limit, partners, backlog), {"room_id": room_id})).all()
     first = rows[0]
-    changed = frozenset(row[2].id for row in rows if row[2] is not None and row[extra])
-    flags = first[extra + 1 : extra + 1 + len(partners)]
-    reported = frozenset(p for p, flag in zip(partners, flags, strict=True) if flag)
-    found = Backlog(first[3], first[4]) if backlog else None
-    overview = _overview([(row[0], row[1], row[2]) for row in rows], found)
+    flags = 5 if backlog else 3  # round, releases, meeting[, waiting, oldest]; then changed
+    reported = first[flags + 1 : flags + 1 + len(partners)]
     return Overview(
-        overview.meetings,
-        overview.open_round,
-        overview.unpublished_release,
-        found,
-        changed,
-        reported,
+        meetings=[row[2] for row in rows if row[2] is not None],
+        open_round=first[0],
+        releases=_releases(first[1], partners),
+        backlog=Backlog(first[3], first[4]) if backlog else None,
+        changed=frozenset(row[2].id for row in rows if row[2] is not None and row[flags]),
+        reported=frozenset(p for p, flag in zip(partners, reported, strict=True) if flag),
     )
 
 
-def _overview(
-    rows: list[tuple[Round | None, bool, Meeting | None]], backlog: Backlog | None
-) -> Overview:
-    return Overview(
-        meetings=[meeting for _, _, meeting in rows if meeting is not None],
-        open_round=rows[0][0],
-        unpublished_release=bool(rows[0][1]),
-        backlog=backlog,
-    )
+def _releases(column: str | None, partners: tuple[str, ...]) -> tuple[OpenRelease, ...]:
+    """``"7:stadt jobcenter,5:"`` → release 7 approved by two partners, release 5 by
+    none; newest first (the aggregate's order is not defined)."""
+    found = []
+    for entry in column.split(",") if column else ():
+        number, approved = entry.split(":")
+        found.append(OpenRelease(int(number), frozenset(approved.split()) & frozenset(partners)))
+    return tuple(sorted(found, key=lambda release: release.id, reverse=True))
 
 
-def _open_round() -> Any:
-    return (
+@cache
+def _query(limit: int, partners: tuple[str, ...], backlog: bool) -> Select[Any]:
+    """Built once per shape: the statement is as costly to build as to run."""
+    room_id = bindparam("room_id", type_=String)
+    open_round = (
         select(Round.id)
-        .where(Round.room_id == bindparam("room_id", type_=String), Round.closed_at.is_(None))
+        .where(Round.room_id == room_id, Round.closed_at.is_(None))
         .order_by(Round.id.desc())
         .limit(1)
         .scalar_subquery()
     )
-
-
-@cache
-def _status_query(limit: int, partners: tuple[str, ...], backlog: bool) -> Select[Any]:
-    """:func:`_query` (with the backlog if asked) and, per row, whether the meeting has
-    changed occurrences, then one flag per partner: an input in the open round."""
+    always_one_row = select(literal(1).label("one")).subquery()
     changed = exists().where(MeetingException.meeting_id == Meeting.id)
-    flags = [
+    reported = [
         exists().where(SectorInput.round_id == Round.id, SectorInput.partner_id == partner)
         for partner in partners
     ]
-    if backlog:
-        return _query_with_backlog(limit).add_columns(changed, *flags)
-    return _query(limit).add_columns(changed, *flags)
-
-
-@cache
-def _query(limit: int) -> Select[Round | None, bool, Meeting | None]:
-    """Built once: the statement is as costly to build as to run."""
-    room_id = bindparam("room_id", type_=String)
-    open_round = _open_round()
-    unpublished = exists().where(PressRelease.room_id == room_id, ~is_published())
-    always_one_row = select(literal(1).label("one")).subquery()
-    return (
-        select(Round, unpublished, Meeting)
+    query = (
+        select(Round, _open_releases(room_id), Meeting)
         .select_from(always_one_row)
         .outerjoin(Round, Round.id == open_round)
         .outerjoin(Meeting, and_(Meeting.room_id == room_id, Meeting.next_reminder_at.is_not(None)))
         .order_by(Meeting.next_reminder_at)
         .limit(limit)
     )
+    if backlog:
+        # An aggregate, always one row: every row carries it and the row count stays.
+        waiting = unsent_in_room(room_id)
+        query = query.add_columns(waiting.c.waiting, waiting.c.oldest).join(waiting, true())
+    return query.add_columns(changed, *reported)
 
 
-@cache
-def _query_with_backlog(
-    limit: int,
-) -> Select[Round | None, bool, Meeting | None, int, datetime | None]:
-    """:func:`_query` joined with the room's outbox backlog, which is always one row (an
-    aggregate), so every row carries it and the row count stays the same."""
-    backlog = unsent_in_room(bindparam("room_id", type_=String))
-    return _query(limit).add_columns(backlog.c.waiting, backlog.c.oldest).join(backlog, true())
+def _open_releases(room_id: Any) -> Any:
+    """The room's newest unpublished releases as ``id:partner partner`` (the partners
+    whose approval stands) joined by commas, or NULL.
+
+    Constants are written into the statement (``_text``): bound, each would cost a
+    parameter to process on every run."""
+    newest = (
+        select(PressRelease.id, PressRelease.current_version)
+        .where(PressRelease.room_id == room_id, ~is_published())
+        .order_by(PressRelease.id.desc())
+        .limit(literal_column(str(RELEASES)))
+        .subquery()
+    )
+    approval, later = aliased(PressEvent), aliased(PressEvent)
+    # An approval stands while the partner decided nothing later on the same version.
+    overruled = exists().where(
+        later.release_id == approval.release_id,
+        later.version == approval.version,
+        later.partner_id == approval.partner_id,
+        or_(*(later.kind == _text(kind) for kind in DECIDING)),
+        later.id > approval.id,
+    )
+    standing = (
+        select(_joined(approval.partner_id, " "))
+        .where(
+            approval.release_id == newest.c.id,
+            approval.version == newest.c.current_version,
+            approval.kind == _text(APPROVED),
+            ~overruled,
+        )
+        .scalar_subquery()
+    )
+    entry = cast(newest.c.id, String) + _text(":") + func.coalesce(standing, _text(""))
+    return select(_joined(entry, ",")).scalar_subquery()
+
+
+def _joined(values: SQLColumnExpression[Any], separator: str) -> ColumnElement[str]:
+    """``group_concat`` (SQLite) or ``string_agg`` (PostgreSQL) of ``values``.
+
+    The separator goes in as a constant of the statement; given as a ``str`` it would be
+    rendered anew on every run (a "post-compile" parameter), which the signature expects.
+    """
+    return func.aggregate_strings(values, _text(separator))  # type: ignore[arg-type]
+
+
+def _text(value: str) -> ColumnElement[str]:
+    """A constant of the statement, as an SQL string literal."""
+    return literal_column("'" + value.replace("'", "''") + "'", String)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
@@ -24,6 +25,7 @@ from commands.pr.state import (
     partner_names,
     status_text,
 )
+from storage.overview import OpenRelease
 from storage.pr import releases as store
 from storage.pr.releases import PressEvent, PressVersion
 
@@ -131,17 +133,17 @@ async def search_releases(ctx: Context, args: SearchArgs) -> Reply:
     return Reply(doc.line(desk.t("pm.list.more", id=found[0].id)))
 
 
-async def open_drafts(ctx: Context) -> str:
-    """``PM #3 (ausstehend: Agentur, Jobcenter)`` for each unapproved release, for ``!status``."""
+def open_drafts(ctx: Context, releases: Sequence[OpenRelease]) -> str:
+    """``PM #3 (ausstehend: Agentur, Jobcenter)`` for each release of the overview that
+    still waits for an approval, oldest first, for ``!status``."""
     desk = Desk.of(ctx)
-    releases, decided = await store.unpublished_with_decisions(ctx.session, ctx.room_id, LIST_LIMIT)
     open_ones = []
-    for release in releases:
-        state = ReleaseState(release, decided[release.id], published=None)
-        if state.status(ctx.settings.partners) is not Status.APPROVED:
-            missing = partner_names(state.missing(ctx.settings.partners), short=True)
-            open_ones.append(desk.t("pm.status_open_one", id=state.release.id, partners=missing))
-    return ", ".join(reversed(open_ones))
+    for release in reversed(releases):
+        missing = [p for p in ctx.settings.partners if p.id not in release.approved]
+        if missing:
+            names = partner_names(missing, short=True)
+            open_ones.append(desk.t("pm.status_open_one", id=release.id, partners=names))
+    return ", ".join(open_ones)
 
 
 async def show_history(ctx: Context, args: HistoryArgs) -> Reply:

@@ -30,7 +30,8 @@ async def show_status(ctx: Context, _args: NoArgs) -> Reply:
     )
     doc.line(ctx.t("status.storage", backend=runtime.backend))
     # The outbox is asked only for coordinators, and within the same one statement, which
-    # also says which meetings have changed dates and who reported in the open round.
+    # also says which meetings have changed dates, who reported in the open round and who
+    # approved the unpublished press releases.
     partners = tuple(partner.id for partner in ctx.settings.partners)
     overview = await status_overview(
         ctx.session, ctx.room_id, NEXT_REMINDERS, partners, backlog=ctx.sender.coordinator
@@ -48,7 +49,7 @@ async def show_status(ctx: Context, _args: NoArgs) -> Reply:
     if round_ is not None:
         missing = [p for p in ctx.settings.partners if p.id not in overview.reported]
         doc.line(round_title(ctx.texts, ctx.dates, round_, missing))
-    drafts = await open_drafts(ctx) if overview.unpublished_release else ""
+    drafts = open_drafts(ctx, overview.releases)
     if drafts:
         doc.line(ctx.t("pm.status_open", drafts=drafts))
     elif round_ is None:

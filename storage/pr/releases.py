@@ -14,24 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from functools import cache
 
 from sqlalchemy import (
     Date,
     ForeignKey,
     Index,
     Integer,
-    Select,
     String,
     Text,
     UniqueConstraint,
-    bindparam,
     exists,
     select,
     text,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, aliased, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.selectable import Exists
 
 from storage import search
@@ -272,46 +269,6 @@ async def search_releases(
 def is_published() -> Exists:
     """Whether the release of the surrounding query has its "published" event."""
     return exists().where(PressEvent.release_id == PressRelease.id, PressEvent.kind == PUBLISHED)
-
-
-async def unpublished_with_decisions(
-    session: AsyncSession, room_id: str, limit: int
-) -> tuple[list[PressRelease], dict[int, dict[str, PressEvent]]]:
-    """The newest ``limit`` releases of a room without a "published" event, newest first,
-    with their :func:`decisions` – in one statement."""
-    rows = await session.execute(_unpublished_query(limit), {"room_id": room_id})
-    releases: list[PressRelease] = []
-    latest: dict[int, dict[str, PressEvent]] = {}
-    for release, found in rows:
-        if release.id not in latest:
-            releases.append(release)
-            latest[release.id] = {}
-        if found is not None and found.partner_id is not None:
-            latest[release.id][found.partner_id] = found
-    return releases, latest
-
-
-@cache
-def _unpublished_query(limit: int) -> Select[PressRelease, PressEvent]:
-    """Built once (for ``!status``): building it costs more than running it."""
-    newest = (
-        select(PressRelease.id)
-        .where(PressRelease.room_id == bindparam("room_id", type_=String), ~is_published())
-        .order_by(PressRelease.id.desc())
-        .limit(limit)
-    )
-    event = aliased(PressEvent)
-    return (
-        select(PressRelease, event)
-        .outerjoin(
-            event,
-            (event.release_id == PressRelease.id)
-            & event.kind.in_(DECIDING)
-            & (event.version == PressRelease.current_version),
-        )
-        .where(PressRelease.id.in_(newest))
-        .order_by(PressRelease.id.desc(), event.id)
-    )
 
 
 async def get_version(session: AsyncSession, release_id: int, number: int) -> PressVersion | None:

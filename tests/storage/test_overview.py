@@ -11,7 +11,7 @@ from storage import core, sectors
 from storage.core import Backlog
 from storage.engine import session_factory
 from storage.meetings import add_meeting
-from storage.overview import room_overview
+from storage.overview import status_overview
 from storage.pr import releases as press
 
 ROOM, OTHER = "!kooperation:test", "!andere:test"
@@ -20,9 +20,9 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 async def test_an_empty_room_has_nothing_open(engine: AsyncEngine) -> None:
     async with session_factory(engine)() as session:
-        overview = await room_overview(session, ROOM, limit=3)
+        overview = await status_overview(session, ROOM, 3, ())
     assert overview.meetings == []
-    assert overview.open_round is None and overview.unpublished_release is False
+    assert overview.open_round is None and overview.releases == ()
 
 
 async def test_the_next_meetings_the_open_round_and_an_unpublished_release(
@@ -56,10 +56,10 @@ async def test_the_next_meetings_the_open_round_and_an_unpublished_release(
             author_partner="stadt", deadline=None, now=NOW, source_event_id="$pm1",
         )  # fmt: skip
     async with session_factory(engine)() as session:
-        overview = await room_overview(session, ROOM, limit=3)
+        overview = await status_overview(session, ROOM, 3, ())
     assert [m.title for m in overview.meetings] == ["bald", "mittel", "später"]
     assert overview.open_round is not None and overview.open_round.id == running.id
-    assert overview.unpublished_release is True
+    assert [r.id for r in overview.releases] == [release.id]
 
     async with session_factory(engine)() as session, session.begin():
         await press.add_event(
@@ -67,20 +67,20 @@ async def test_the_next_meetings_the_open_round_and_an_unpublished_release(
             partner_id=None, now=NOW, source_event_id=None,
         )  # fmt: skip
     async with session_factory(engine)() as session:
-        overview = await room_overview(session, ROOM, limit=1)
-        other = await room_overview(session, OTHER, limit=3)
+        overview = await status_overview(session, ROOM, 1, ())
+        other = await status_overview(session, OTHER, 3, ())
     assert [m.title for m in overview.meetings] == ["bald"]
-    assert overview.unpublished_release is False  # published: nothing waits for approval
+    assert overview.releases == ()  # published: nothing waits for approval
     assert [m.id for m in other.meetings] == [ids["anderer Raum"]]
     assert other.open_round is not None and other.open_round.id != running.id
-    assert other.unpublished_release is False
+    assert other.releases == ()
 
 
 async def test_the_backlog_counts_a_rooms_unsent_messages_for_coordinators(
     engine: AsyncEngine,
 ) -> None:
     async with session_factory(engine)() as session:
-        empty = await room_overview(session, ROOM, limit=3, backlog=True)
+        empty = await status_overview(session, ROOM, 3, (), backlog=True)
     assert empty.backlog == Backlog(waiting=0, oldest=None) and empty.open_round is None
     async with session_factory(engine)() as session, session.begin():
         for number, (room, minutes, sent) in enumerate(
@@ -98,8 +98,8 @@ async def test_the_backlog_counts_a_rooms_unsent_messages_for_coordinators(
             created_by="@koordination:test", now=NOW,
         )  # fmt: skip
     async with session_factory(engine)() as session:
-        overview = await room_overview(session, ROOM, limit=3, backlog=True)
-        plain = await room_overview(session, ROOM, limit=3)
+        overview = await status_overview(session, ROOM, 3, (), backlog=True)
+        plain = await status_overview(session, ROOM, 3, ())
     assert overview.backlog == Backlog(waiting=2, oldest=NOW - timedelta(minutes=12))
     assert overview.backlog.oldest is not None and overview.backlog.oldest.tzinfo is not None
     assert plain.backlog is None

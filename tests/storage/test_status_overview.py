@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from storage import sectors
 from storage.engine import session_factory
 from storage.meetings import add_meeting, change_occurrence
-from storage.overview import room_overview, status_overview
+from storage.overview import RELEASES, status_overview
 from storage.pr import releases as press
 
 ROOM = "!kooperation:test"
@@ -52,7 +52,7 @@ async def test_changed_meetings_and_reporting_partners_come_with_the_overview(
                 source_event_id=f"$in{partner}",
             )  # fmt: skip
     async with session_factory(engine)() as session:
-        plain = await room_overview(session, ROOM, limit=3)
+        plain = await status_overview(session, ROOM, 3, ())
         for backlog in (False, True):
             found = await status_overview(session, ROOM, 3, PARTNERS, backlog=backlog)
             assert [m.id for m in found.meetings] == [m.id for m in plain.meetings] == ids
@@ -62,7 +62,7 @@ async def test_changed_meetings_and_reporting_partners_come_with_the_overview(
             assert (found.backlog is not None) is backlog
 
 
-async def test_unpublished_releases_come_with_their_decisions_in_one_statement(
+async def test_unpublished_releases_come_with_the_approvals_their_audit_records(
     engine: AsyncEngine,
 ) -> None:
     async with session_factory(engine)() as session, session.begin():
@@ -76,27 +76,47 @@ async def test_unpublished_releases_come_with_their_decisions_in_one_statement(
         first, second, published, _ = made
         for release, kind, partner in (
             (first, press.APPROVED, "stadt"), (first, press.APPROVED, "agentur"),
-            (second, press.APPROVED, "stadt"), (published, press.PUBLISHED, None),
+            (second, press.APPROVED, "stadt"), (second, press.APPROVED, "agentur"),
+            (second, press.WITHDRAWN, "agentur"), (published, press.PUBLISHED, None),
         ):  # fmt: skip
             await press.add_event(
                 session, release=release, kind=kind, user_id="@x:test", partner_id=partner,
                 now=NOW, source_event_id=None,
             )  # fmt: skip
+        # A new version: the approvals of the first one no longer stand.
         await press.add_version(
             session, release=first, title="PM 0", text="Neu", author="@stadt1:test",
             author_partner="stadt", now=NOW, source_event_id="$v2",
         )  # fmt: skip
         await press.add_event(
-            session, release=first, kind=press.WITHDRAWN, user_id="@x:test", partner_id="jobcenter",
+            session, release=first, kind=press.APPROVED, user_id="@x:test", partner_id="jobcenter",
             now=NOW, source_event_id=None,
         )  # fmt: skip
     async with session_factory(engine)() as session:
-        for limit in (1, 3, 10):
-            releases, decided = await press.unpublished_with_decisions(session, ROOM, limit)
-            expected = [r.id for r in reversed(made) if r.id != published.id][:limit]
-            assert [r.id for r in releases] == expected
-            separately = await press.decisions(session, releases)
-            assert {k: {p: e.id for p, e in v.items()} for k, v in decided.items()} == {
-                k: {p: e.id for p, e in v.items()} for k, v in separately.items()
-            }
-        assert set(decided[first.id]) == {"jobcenter"} and set(decided[second.id]) == {"stadt"}
+        found = await status_overview(session, ROOM, 3, PARTNERS)
+        assert [r.id for r in found.releases] == [
+            r.id for r in reversed(made) if r is not published
+        ]
+        approved = {r.id: r.approved for r in found.releases}
+        assert approved == {made[3].id: set(), second.id: {"stadt"}, first.id: {"jobcenter"}}
+        # the same as the audit says, read the long way
+        decided = await press.decisions(session, [r for r in made if r is not published])
+        assert approved == {
+            release_id: {p for p, event in latest.items() if event.kind == press.APPROVED}
+            for release_id, latest in decided.items()
+        }
+        assert (await status_overview(session, "!leer:test", 3, PARTNERS)).releases == ()
+
+
+async def test_the_overview_names_at_most_the_newest_releases(engine: AsyncEngine) -> None:
+    async with session_factory(engine)() as session, session.begin():
+        ids = []
+        for number in range(RELEASES + 2):
+            release = await press.add_release(
+                session, room_id=ROOM, title=f"PM {number}", text="Text", author="@stadt1:test",
+                author_partner="stadt", deadline=None, now=NOW, source_event_id=f"$pm{number}",
+            )  # fmt: skip
+            ids.append(release.id)
+    async with session_factory(engine)() as session:
+        found = await status_overview(session, ROOM, 3, PARTNERS, backlog=True)
+    assert [r.id for r in found.releases] == ids[::-1][:RELEASES]
