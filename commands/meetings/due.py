@@ -9,18 +9,21 @@ each occurrence being one subject whose reminders help only before it starts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from commands.core.delivery import Decision, decide, is_due
-from commands.meetings.schedule import Occurrence
+from commands.meetings.schedule import Occurrence, Schedule
 
 # Wall-clock days differ from 24-hour days by at most an hour; search windows allow for it.
 _SLACK = timedelta(hours=2)
 
 OccurrencesAfter = Callable[[datetime], Iterator[Occurrence]]
+#: A reminder ahead: its occurrence, its offset and when it is due.
+Upcoming = tuple[Occurrence, timedelta, datetime]
 
 
 @dataclass(frozen=True)
@@ -103,9 +106,9 @@ def upcoming_reminders(
     *,
     after: datetime,
     count: int,
-) -> list[tuple[Occurrence, timedelta, datetime]]:
+) -> list[Upcoming]:
     """The next ``count`` reminders after ``after``: (occurrence, offset, due), by due time."""
-    found: list[tuple[Occurrence, timedelta, datetime]] = []
+    found: list[Upcoming] = []
     for offset in offsets:
         taken = 0
         for occurrence in occurrences(after + offset - _SLACK):
@@ -116,3 +119,42 @@ def upcoming_reminders(
                 if taken == count:
                     break
     return sorted(found, key=lambda item: item[2])[:count]
+
+
+class UpcomingMemo:
+    """:func:`upcoming_reminders` of a schedule, kept until its first reminder passes.
+
+    ``!status`` asks for the same series' next reminders again and again; expanding the
+    series costs more than the rest of the reply. A kept answer, computed after
+    ``anchor``, is also the answer for any later ``after`` up to its first reminder: no
+    reminder falls in between, so the same ones come next. The key holds everything the
+    answer depends on (the schedule with its changes, the offsets, the count), so a
+    changed meeting is simply a new key; the oldest keys are dropped beyond ``size``.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._kept: OrderedDict[Hashable, tuple[datetime, list[Upcoming]]] = OrderedDict()
+
+    def upcoming(
+        self,
+        schedule: Schedule,
+        offsets: Sequence[timedelta],
+        *,
+        after: datetime,
+        count: int,
+    ) -> list[Upcoming]:
+        key = (schedule, tuple(offsets), count)
+        kept = self._kept.get(key)
+        if kept is not None:
+            anchor, found = kept
+            if anchor <= after and (not found or found[0][2] > after):
+                self._kept.move_to_end(key)
+                return found
+        zone = ZoneInfo(schedule.zone_name)
+        found = upcoming_reminders(schedule.occurrences, offsets, zone, after=after, count=count)
+        self._kept[key] = (after, found)
+        self._kept.move_to_end(key)
+        if len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+        return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
@@ -210,11 +211,16 @@ def _until_utc(value: str, first: datetime, zone_name: str, shown: str) -> str:
     return aware.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+@lru_cache(maxsize=256)
 def expand(rule: str, first: datetime, zone_name: str) -> rrule:
     """The dateutil rule, anchored at ``first`` on the local wall clock of ``zone_name``.
 
     Occurrences come out as aware local times with the same wall-clock time, so a series
     at 10:00 stays at 10:00 across daylight-saving changes.
+
+    Kept for the next call: parsing the rule costs more than asking it for the next few
+    occurrences, and ``!status`` asks once per reminder offset. A parsed rule is not
+    changed by iterating it (dateutil's own result cache is off), so sharing it is safe.
     """
     start = first.astimezone(ZoneInfo(zone_name))
     result = rrulestr(rule, dtstart=start)

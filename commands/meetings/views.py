@@ -14,13 +14,16 @@ from commands.core.catalogue import Catalogue
 from commands.core.context import Context, mention_for
 from commands.core.dates import DateFormatter, typed
 from commands.core.markup import Doc, Line, join
-from commands.meetings.due import upcoming_reminders
+from commands.meetings.due import UpcomingMemo
 from commands.meetings.public_holidays import holiday_name
 from commands.meetings.recurrence import WEEKDAYS, rule_parts
 from commands.meetings.schedule import Change, Occurrence, Schedule
 from config import Settings
 from storage import meetings as store
 from storage.meetings import AgendaItem, Meeting, MeetingException
+
+#: The next reminders of the series ``!status`` shows, kept between its calls.
+_UPCOMING = UpcomingMemo()
 
 _PLAIN_PARTS = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "COUNT", "UNTIL", "WKST"}
 
@@ -213,10 +216,9 @@ async def next_reminder_lines(
     changes = await store.changes_of(ctx.session, asked)
     for meeting in meetings:
         schedule = schedule_of(meeting, changes.get(meeting.id, []))
-        for _occurrence, offset, at in upcoming_reminders(
-            schedule.occurrences,
+        for _occurrence, offset, at in _UPCOMING.upcoming(
+            schedule,
             ctx.settings.reminders.offset_deltas,
-            ZoneInfo(meeting.tz),
             after=max(ctx.now, meeting.settled_until),
             count=limit,
         ):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from commands.core.delivery import LATE_AFTER, Decision
 from commands.meetings.due import (
+    UpcomingMemo,
     due_reminders,
     next_reminder_time,
     reminder_time,
@@ -211,3 +212,42 @@ def test_consecutive_wake_ups_settle_every_reminder_exactly_once(
     ]
     assert sorted(settled) == sorted(expected)
     assert len(set(settled)) == len(settled)
+
+
+_RULES = st.sampled_from([None, "FREQ=WEEKLY", "FREQ=DAILY;COUNT=4", "FREQ=MONTHLY;BYDAY=2TU"])
+_HOURS = st.integers(min_value=0, max_value=24 * 120)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rule=_RULES,
+    armed_hours=st.integers(min_value=0, max_value=24 * 95),
+    changes=st.lists(st.tuples(st.integers(0, 6), st.none() | _HOURS), max_size=3),
+    steps=st.lists(st.integers(min_value=-24, max_value=24 * 10), min_size=1, max_size=12),
+)
+def test_the_kept_upcoming_reminders_are_what_a_fresh_expansion_finds(
+    rule: str | None,
+    armed_hours: int,
+    changes: list[tuple[int, int | None]],
+    steps: list[int],
+) -> None:
+    """``!status`` asks the memo again and again as time goes on (and, between tests,
+    back); whatever it kept, it answers as :func:`upcoming_reminders` would now."""
+    first = utc(2027, 3, 2, 9)  # a Tuesday, 10:00 in Magdeburg; series cross the DST change
+    weekly = [first + timedelta(weeks=n) for n in range(7)]
+    schedule = Schedule(
+        first,
+        rule,
+        ZONE,
+        HOUR,
+        CREATED + timedelta(hours=armed_hours),
+        tuple(
+            Change(weekly[n], None if moved is None else first + timedelta(hours=moved), CREATED)
+            for n, moved in changes
+        ),
+    )
+    memo, after = UpcomingMemo(size=2), first - timedelta(days=9)
+    for hours in steps:
+        after += timedelta(hours=hours)
+        fresh = upcoming_reminders(schedule.occurrences, OFFSETS, BERLIN, after=after, count=3)
+        assert memo.upcoming(schedule, OFFSETS, after=after, count=3) == fresh
