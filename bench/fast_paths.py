@@ -20,6 +20,10 @@ interleaved so machine noise hits both sides alike:
    commit) on ``storage.engine``'s SQLite link (``storage.sqlite_link``) and on SQLAlchemy's
    own aiosqlite driver (four hops per statement), each on its own copy of the file that
    takes nothing but these decisions.
+6. **A series' next reminders kept.** ``!status`` in a busy room (a series with reminders,
+   an open round, a press release awaiting approval; ``handling.BUSY_ROOM``) with the
+   series' next reminders kept between calls (``commands.meetings.due.UpcomingMemo``, and
+   the parsed rule shared) and expanded anew every time.
 
 The CSV writer has its own script (``bench/csv_writer.py``). Always exits 0.
 
@@ -41,12 +45,15 @@ from pathlib import Path
 from typing import Any
 
 from _common import REPO_ROOT, machine
-from handling import Bench, ScratchRow, setup
+from handling import BUSY_ROOM, Bench, ScratchRow, setup
 from sqlalchemy import event, insert, literal, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 sys.path.insert(0, REPO_ROOT)
 from bot.content import txn_id
+from commands.meetings import schedule, views
+from commands.meetings.due import UpcomingMemo
+from commands.meetings.recurrence import expand
 from storage.core import HandledEvent, OutboxMessage, handled_or_answered, unsent_in_room
 from storage.engine import create_engine, session_factory, with_pragmas
 from tests.support.chat import ROOM, FakeClock
@@ -157,6 +164,29 @@ async def decision_recorded(bench: Bench, number: int) -> float:
     return elapsed
 
 
+async def busy_status(bench: Bench, kept: bool) -> float:
+    """Milliseconds from ``!status`` in the busy room to its reply sent, with the next
+    reminders kept (as koopbot runs) or expanded anew (a memo that keeps nothing)."""
+    views._UPCOMING, schedule.expand = (
+        (KEPT, expand) if kept else (UpcomingMemo(size=0), expand.__wrapped__)
+    )
+    try:
+        return await status_reply(bench, True)
+    finally:
+        views._UPCOMING, schedule.expand = KEPT, expand
+
+
+async def make_busy(bench: Bench) -> None:
+    for who, command in BUSY_ROOM:
+        await bench.chat.send(who, command)
+        if "Bitte" in bench.chat.last or "nicht" in bench.chat.last:
+            raise RuntimeError(f"{command!r} was refused: {bench.chat.last}")
+    bench.chat.sent.clear()
+
+
+KEPT = views._UPCOMING
+
+
 async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
     results: dict[str, dict[str, list[float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -176,11 +206,15 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
         # write-ahead log slows whatever runs on it).
         shutil.copy(path, Path(tmp) / "link.db")
         shutil.copy(path, Path(tmp) / "plain.db")
+        shutil.copy(path, Path(tmp) / "busy.db")
         bench = await setup(engine, clock)
         link_engine = create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'link.db'}")
         link = await setup(link_engine, clock)
         plain_engine = plain_aiosqlite(Path(tmp) / "plain.db")
         plain = await setup(plain_engine, clock)
+        busy_engine = create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'busy.db'}")
+        busy = await setup(busy_engine, clock)
+        await make_busy(busy)
         bare = create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'no-index.db'}")
         async with bare.begin() as connection:
             await connection.execute(text("DROP INDEX ix_outbox_unsent"))
@@ -192,6 +226,7 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
             "backlog": ("with ix_outbox_unsent", "without the index"),
             "commit": ("synchronous=NORMAL", "synchronous=FULL"),
             "new decision": ("one hop per statement", "aiosqlite's four"),
+            "busy !status": ("next reminders kept", "expanded every time"),
         }
         results = {name: {side: [] for side in sides} for name, sides in pairs.items()}
         for _ in range(10):  # warm-up: caches, prepared statements, the page cache
@@ -216,7 +251,10 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
             sides = [("one hop per statement", link), ("aiosqlite's four", plain)]
             for side, recording in sides if number % 2 else reversed(sides):  # who goes first
                 runs[side].append(await decision_recorded(recording, number))
-        for each in (engine, bare, full, link_engine, plain_engine):
+            runs = results["busy !status"]
+            runs["next reminders kept"].append(await busy_status(busy, True))
+            runs["expanded every time"].append(await busy_status(busy, False))
+        for each in (engine, bare, full, link_engine, plain_engine, busy_engine):
             await each.dispose()
     return results
 
