@@ -22,6 +22,7 @@ from sqlalchemy import (
     delete,
     func,
     select,
+    text,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -33,8 +34,18 @@ class Meeting(Base):
     """A single meeting or a series (``rule`` is an RFC 5545 RRULE, expanded in ``tz``)."""
 
     __tablename__ = "meetings"
-    # A new decision links to the room's latest meeting: its singles by start, newest first.
-    __table_args__ = (Index("ix_meetings_room_start", "room_id", "start"),)
+    # A new decision links to the room's latest meeting: its singles by start, newest first,
+    # and its series (few, however many singles the room had).
+    __table_args__ = (
+        Index("ix_meetings_room_start", "room_id", "start"),
+        Index(
+            "ix_meetings_series",
+            "room_id",
+            "start",
+            sqlite_where=text("rule IS NOT NULL"),
+            postgresql_where=text("rule IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     room_id: Mapped[str] = mapped_column(String(255), index=True)
     title: Mapped[str] = mapped_column(String(300))

@@ -224,6 +224,9 @@ async def valid_since(session: AsyncSession, earliest: datetime) -> list[Decisio
 
 
 def _meetings_before() -> Select[Meeting, bool]:
+    """The latest five singles (``ix_meetings_room_start``, newest first) and every series
+    (``ix_meetings_series``) that began by ``now``: each found by its index, then read by
+    id, so the room's other meetings are never visited."""
     begun = (
         Meeting.room_id == bindparam("room"),
         Meeting.cancelled.is_(False),
@@ -235,9 +238,10 @@ def _meetings_before() -> Select[Meeting, bool]:
         .order_by(Meeting.start.desc())
         .limit(5)
     )
+    series = select(Meeting.id).where(*begun, Meeting.rule.is_not(None))
     changed = exists().where(MeetingException.meeting_id == Meeting.id)
     return select(Meeting, changed).where(
-        *begun, or_(Meeting.rule.is_not(None), Meeting.id.in_(latest_singles))
+        or_(Meeting.id.in_(latest_singles), Meeting.id.in_(series))
     )
 
 
