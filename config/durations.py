@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 _PART = re.compile(r"(\d+)\s*(w|d|h|m|s)", re.IGNORECASE)
 _UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
 
 
+@lru_cache(maxsize=256)
 def parse_duration(text: str) -> timedelta:
-    """Parse ``7d``, ``1h``, ``90m`` or combinations like ``1d12h``; raise ValueError otherwise."""
+    """Parse ``7d``, ``1h``, ``90m`` or combinations like ``1d12h``; raise ValueError otherwise.
+
+    Kept per text: the reminder offsets are parsed again wherever they are used (``!status``
+    among them), and a timedelta cannot be changed by whoever gets it."""
     compact = text.strip().replace(" ", "")
     if not compact:
         raise ValueError("empty duration")
