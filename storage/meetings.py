@@ -45,6 +45,14 @@ class Meeting(Base):
             sqlite_where=text("rule IS NOT NULL"),
             postgresql_where=text("rule IS NOT NULL"),
         ),
+        # ``!status``: the room's meetings with a reminder ahead, the next first.
+        Index(
+            "ix_meetings_reminders",
+            "room_id",
+            "next_reminder_at",
+            sqlite_where=text("next_reminder_at IS NOT NULL"),
+            postgresql_where=text("next_reminder_at IS NOT NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     room_id: Mapped[str] = mapped_column(String(255), index=True)

@@ -26,7 +26,6 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     String,
-    and_,
     bindparam,
     cast,
     exists,
@@ -117,18 +116,27 @@ def _query(limit: int, partners: tuple[str, ...], backlog: bool) -> Select[Any]:
         .scalar_subquery()
     )
     always_one_row = select(literal(1).label("one")).subquery()
-    changed = exists().where(MeetingException.meeting_id == Meeting.id)
+    # The next meetings by their next reminder, asked on their own so that only the few
+    # with a reminder ahead are read, in order (``ix_meetings_reminders``).
+    upcoming = aliased(
+        Meeting,
+        select(Meeting)
+        .where(Meeting.room_id == room_id, Meeting.next_reminder_at.is_not(None))
+        .order_by(Meeting.next_reminder_at)
+        .limit(limit)
+        .subquery("upcoming"),
+    )
+    changed = exists().where(MeetingException.meeting_id == upcoming.id)
     reported = [
         exists().where(SectorInput.round_id == Round.id, SectorInput.partner_id == partner)
         for partner in partners
     ]
     query = (
-        select(Round, _open_releases(room_id), Meeting)
+        select(Round, _open_releases(room_id), upcoming)
         .select_from(always_one_row)
         .outerjoin(Round, Round.id == open_round)
-        .outerjoin(Meeting, and_(Meeting.room_id == room_id, Meeting.next_reminder_at.is_not(None)))
-        .order_by(Meeting.next_reminder_at)
-        .limit(limit)
+        .outerjoin(upcoming, true())
+        .order_by(upcoming.next_reminder_at)
     )
     if backlog:
         # An aggregate, always one row: every row carries it and the row count stays.

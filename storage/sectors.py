@@ -21,6 +21,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -52,6 +53,8 @@ class SectorInput(Base):
     """One partner's assessment of one WZ section, inside a round or outside (round None)."""
 
     __tablename__ = "sector_inputs"
+    # A round's inputs, by partner: ``!status`` asks who reported in the open round.
+    __table_args__ = (Index("ix_sector_inputs_round_partner", "round_id", "partner_id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     room_id: Mapped[str] = mapped_column(String(255), index=True)
     round_id: Mapped[int | None] = mapped_column(ForeignKey("sector_rounds.id"), nullable=True)
