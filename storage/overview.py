@@ -8,11 +8,13 @@ round (if any), which partners reported in it, and the press releases still unpu
 with who approved their current version. For a coordinator the same statement also counts
 the room's messages still waiting in the outbox.
 
-The releases come as one text column, an aggregate over at most ``releases`` rows
-(``"7:101,5:000"``: release 7 approved by the first and third partner), so that they ride
-along the meeting rows without multiplying them. The audit stays the source of truth: the
-flags are read from each partner's latest decision on the current version, as
-``storage.pr.releases.decisions`` reads it.
+The releases come as one text column, an aggregate over at most ``RELEASES`` rows
+(``"7:stadt jobcenter,5:"``: release 7 approved by two partners, release 5 by none), so
+that they ride along the meeting rows without multiplying them. The audit stays the source
+of truth: an approval stands while its partner decided nothing later on the same version,
+which is how ``storage.pr.releases.decisions`` reads it. Each part is found by an index
+that holds only what ``!status`` shows (docs/architecture.md, "``!status`` in one
+statement"), so the statement costs the same in a room with years of history.
 """
 
 from __future__ import annotations
