@@ -22,7 +22,7 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import aclosing
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
@@ -133,6 +133,8 @@ class NewEntry:
     via: str | None = None  # consent entries: "command" or "reaction"
 
 
+_ENTRY_FIELDS = tuple(field.name for field in fields(NewEntry))
+
 #: The statements of an append, built once: building and keying a statement cost more
 #: than SQLite's work on it, and a recorded decision's reply waits for all of them.
 _RESERVE = (
@@ -164,7 +166,9 @@ async def _set_head(session: AsyncSession, head_hash: str) -> None:
 def _chained(entries: Sequence[NewEntry], first_id: int, prev_hash: str) -> list[dict[str, Any]]:
     rows = []
     for offset, entry in enumerate(entries):
-        values = asdict(entry)
+        # Field by field, not ``asdict``: its deep copies cost more than the hash, and
+        # every field is an immutable value (``agreed``, a tuple, becomes a new list).
+        values = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
         values["id"] = first_id + offset
         values["agreed"] = list(entry.agreed)
         if values["decision_no"] is None:
