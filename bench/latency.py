@@ -1,7 +1,12 @@
 """Reply latency of koopbot through a real local Synapse vs a bare matrix-nio echo bot.
 
-One run: a throwaway Synapse on loopback, a partner who sends, koopbot in this process
-(SQLite in the temp dir) and a bare echo bot, each in its own room. The partner's own
+One run: a throwaway Synapse on loopback, a partner who sends (in this process), koopbot
+(SQLite in the temp dir) and a bare echo bot, each in its own room and in its own Python
+process, as a deployment runs a bot: the partner's stopwatch does not share a process, an
+event loop or the GIL with either bot, so what koopbot does after its reply is sent (store
+that it went out, save the sync position) cannot delay the stopwatch hearing the reply.
+``--one-process`` runs both bots in the measuring process instead, as this script did
+until 2 December 2026. The partner's own
 long-polling sync is the stopwatch: from just before its ``room_send`` until the reply
 arrives in its sync. Round trips alternate (koopbot, echo, koopbot, …) so machine noise
 hits both alike. Each median is printed beside the echo bot's, and each trip is also
@@ -26,11 +31,12 @@ chain, a decision search and a notice search, each median beside the echo bot's 
 same run. The partner who sends is a member of the Stadt, which may record decisions
 (``Role.PARTICIPANT``). Also printed: the filling's seconds per part, how long koopbot took
 to start on the filled file, the first line of each command's last reply (a search may
-find nothing in a small archive: ``--decisions 2000`` has no Maßnahme 4711), and this
-process's resident memory (koopbot, the echo bot, the partner; Synapse is another
-process) after filling and after measuring.
+find nothing in a small archive: ``--decisions 2000`` has no Maßnahme 4711), and
+koopbot's resident memory after its start and after measuring (with ``--one-process``,
+that of the one process: koopbot, the echo bot and the partner).
 
     .venv/bin/python bench/latency.py [--rounds 200] [--warmup 10] [--gap 0.02] [--json]
+        [--one-process]
         [--archive [--decisions 100000] [--notices 10000] [--meetings 1000]
          [--rounds-history 50]]
 """
@@ -41,13 +47,16 @@ import argparse
 import asyncio
 import contextlib
 import itertools
+import json
 import logging
+import os
+import signal
 import statistics
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -100,6 +109,7 @@ class EchoBot:
         config = nio.AsyncClientConfig(encryption_enabled=False, store_sync_tokens=False)
         self.client = nio.AsyncClient(homeserver, user_id, config=config)
         self.password = password
+        self.ready = asyncio.Event()  # set once the first sync is in: it hears from then on
         self._task: asyncio.Task[None] | None = None
 
     async def start(self, room_id: str) -> None:
@@ -118,6 +128,7 @@ class EchoBot:
                 continue
             first, since = since is None, response.next_batch
             if first:
+                self.ready.set()
                 continue  # history from before the start is not ours to answer
             for room_id, info in response.rooms.join.items():
                 for event in info.timeline.events:
@@ -138,6 +149,86 @@ class EchoBot:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
         await self.client.close()
+
+
+@contextlib.asynccontextmanager
+async def serving(role: str, payload: dict[str, Any], folder: Path) -> AsyncIterator[int]:
+    """``role`` (``koopbot`` or ``echo``) in a Python process of its own, as a deployment
+    runs it; yields the process id once it says it is ready, stops it (SIGTERM) after."""
+    given = folder / f"{role}.json"
+    given.write_text(json.dumps(payload))
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, __file__, "--serve", role, str(given), stdout=asyncio.subprocess.PIPE
+    )
+    try:
+        assert process.stdout is not None
+        said = await asyncio.wait_for(process.stdout.readline(), timeout=120)
+        if said.strip() != b"ready":
+            raise RuntimeError(f"{role} did not start (exit {await process.wait()})")
+        yield process.pid
+    finally:
+        if process.returncode is None:
+            process.terminate()
+            try:
+                await asyncio.wait_for(process.wait(), timeout=20)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+
+
+async def serve(role: str, payload: dict[str, Any]) -> None:
+    """The child's side of :func:`serving`: run ``role`` until SIGTERM."""
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    if role == "koopbot":
+        async with running_bot(Settings.model_validate(payload)):
+            print("ready", flush=True)
+            await stop.wait()
+        return
+    echo = EchoBot(payload["homeserver"], payload["user_id"], PASSWORD)
+    try:
+        await echo.start(payload["room_id"])
+        await echo.ready.wait()
+        print("ready", flush=True)
+        await stop.wait()
+    finally:
+        await echo.close()
+
+
+@contextlib.asynccontextmanager
+async def in_this_process(settings: Settings, echo: EchoBot, echo_room: str) -> AsyncIterator[int]:
+    """``--one-process``: both bots in the measuring process, beside the partner."""
+    await echo.start(echo_room)
+    try:
+        await echo.ready.wait()
+        async with running_bot(settings):
+            yield os.getpid()
+    finally:
+        await echo.close()
+
+
+@contextlib.asynccontextmanager
+async def _both_serving(
+    settings: Settings, echo_id: str, homeserver: str, echo_room: str, folder: Path
+) -> AsyncIterator[int]:
+    """The echo bot, then koopbot, each in its own process; yields koopbot's process id."""
+    echo = {"homeserver": homeserver, "user_id": echo_id, "room_id": echo_room}
+    async with (
+        serving("echo", echo, folder),
+        serving("koopbot", settings.model_dump(mode="json"), folder) as koopbot,
+    ):
+        yield koopbot
+
+
+def rss_of(pid: int) -> tuple[float, float]:
+    """(current, peak) resident memory of process ``pid`` in MB."""
+    found = {"VmRSS:": 0.0, "VmHWM:": 0.0}
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            key = line.split(maxsplit=1)[0] if line.strip() else ""
+            if key in found:
+                found[key] = int(line.split()[1]) / 1024
+    return found["VmRSS:"], found["VmHWM:"]
 
 
 def koopbot_settings(url: str, ids: dict[str, str], room_id: str, folder: Path) -> Settings:
@@ -262,9 +353,15 @@ def archive_trips(
 
 
 async def run(
-    rounds: int, warmup: int, gap: float, history: argparse.Namespace | None = None
+    rounds: int,
+    warmup: int,
+    gap: float,
+    history: argparse.Namespace | None = None,
+    *,
+    one_process: bool = False,
 ) -> dict[str, Any]:
-    """One measurement; ``history`` (``--archive``) fills koopbot's database first."""
+    """One measurement; ``history`` (``--archive``) fills koopbot's database first. Each bot
+    runs in its own process, unless ``one_process``."""
     archived: dict[str, Any] = {}  # with --archive: filling, start-up, memory
     with tempfile.TemporaryDirectory(prefix="koopbot-latency-") as tmp:
         folder = Path(tmp)
@@ -286,11 +383,14 @@ async def run(
                 settings = koopbot_settings(homeserver.url, ids, bot_room, folder)
                 if history is not None:
                     archived["fill_s"] = await fill_history(settings.storage.url, bot_room, history)
-                    archived["rss_after_fill_mb"] = rss_mb()
-                await echo.start(echo_room)
                 partner.listen()
                 starting = time.perf_counter()
-                async with running_bot(settings):
+                bots = (
+                    in_this_process(settings, echo, echo_room)
+                    if one_process
+                    else _both_serving(settings, ids["echo"], homeserver.url, echo_room, folder)
+                )
+                async with bots as koopbot_pid:
                     await coordinator.invite(bot_room, ids["koopbot"])
                     await partner.wait_for(
                         lambda e: (
@@ -316,9 +416,11 @@ async def run(
                             partner, bot_room, echo_trip, archived.setdefault("replies", {})
                         )
                     )
+                    if history is not None:
+                        archived["rss_start_mb"] = rss_of(koopbot_pid)
                     samples, paired = await measure(trips, rounds, warmup, gap)
                     if history is not None:
-                        archived["rss_end_mb"] = rss_mb()
+                        archived["rss_end_mb"] = rss_of(koopbot_pid)
             finally:
                 await echo.close()
                 await partner.close()
@@ -327,6 +429,7 @@ async def run(
     bot, floor = stats[STATUS], stats[ECHO]
     results = {
         "machine": machine(),
+        "processes": "one" if one_process else "koopbot, echo bot and partner each in its own",
         "rounds": rounds,
         "warmup": warmup,
         "gap_s": gap,
@@ -363,14 +466,6 @@ def print_paired(paired: dict[str, dict[str, float]]) -> None:
         print(f"    quartiles {ratio['q1']:.3f}x–{ratio['q3']:.3f}x")
 
 
-def rss_mb() -> tuple[float, float]:
-    """(current, peak) resident memory of this process in MB (``archive.rss_mb``)."""
-    from archive import rss_mb as measured
-
-    current, peak = measured()
-    return current, peak
-
-
 def print_archive(results: dict[str, Any]) -> None:
     """The ``--archive`` part of the report: filling, start, ratios of every command, memory."""
     archive = results["archive"]
@@ -384,9 +479,9 @@ def print_archive(results: dict[str, Any]) -> None:
     for name, ratio in archive["ratios_p95"].items():
         print_ratio(f"p95 {name.removeprefix('koopbot ')} / echo", ratio, P95_BAR)
     print_paired(results["paired"])
-    (now_fill, peak_fill), (now_end, peak_end) = archive["rss_after_fill_mb"], archive["rss_end_mb"]
+    (now_start, _), (now_end, peak_end) = archive["rss_start_mb"], archive["rss_end_mb"]
     print(
-        f"  RSS after filling {now_fill:.0f} MB (peak {peak_fill:.0f} MB); "
+        f"  koopbot's RSS ({results['processes']} process): after start {now_start:.0f} MB; "
         f"after measuring {now_end:.0f} MB (peak {peak_end:.0f} MB)"
     )
 
@@ -397,6 +492,12 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=10, help="uncounted round trips per bot")
     parser.add_argument("--gap", type=float, default=0.02, help="pause between trips (s)")
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
+    parser.add_argument(
+        "--one-process",
+        action="store_true",
+        help="run both bots in the measuring process (as before 2 Dec 2026), not each in its own",
+    )
+    parser.add_argument("--serve", nargs=2, metavar=("ROLE", "FILE"), help=argparse.SUPPRESS)
     archive = parser.add_argument_group("--archive", "three years of history in koopbot's room")
     archive.add_argument(
         "--archive", action="store_true", help="fill koopbot's database, measure four commands"
@@ -411,6 +512,10 @@ def main() -> int:
     )
     options = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
+    if options.serve:  # a child of serving(): one bot in its own process
+        role, given = options.serve
+        asyncio.run(serve(role, json.loads(Path(given).read_text())))
+        return 0
     history = None
     if options.archive:  # the attribute names archive.fill reads
         history = argparse.Namespace(
@@ -419,8 +524,15 @@ def main() -> int:
             meetings=options.meetings,
             rounds=options.rounds_history,
         )
-    results = asyncio.run(run(options.rounds, options.warmup, options.gap, history))
-    facts = {**results["machine"], "N": options.rounds, "warm-up": options.warmup}
+    results = asyncio.run(
+        run(options.rounds, options.warmup, options.gap, history, one_process=options.one_process)
+    )
+    facts = {
+        **results["machine"],
+        "processes": "one" if options.one_process else "one per bot",
+        "N": options.rounds,
+        "warm-up": options.warmup,
+    }
     if history is not None:
         facts |= {
             "decisions": history.decisions,
