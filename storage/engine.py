@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import CursorResult, Executable, event
 from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
@@ -58,3 +58,20 @@ def with_pragmas(engine: AsyncEngine) -> AsyncEngine:
 def session_factory(engine: AsyncEngine) -> SessionFactory:
     """Sessions that keep loaded values after commit (no lazy reloads in async code)."""
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def run_core(
+    session: AsyncSession, statement: Executable, parameters: Any = None
+) -> CursorResult[*tuple[Any, ...]]:
+    """Run a prebuilt Core statement (an insert or update of rows, not of mapped objects) on
+    the session's own connection, within its transaction.
+
+    ``session.execute`` would take the ORM's path for the same statement (its DML and
+    bulk checks): about 0.14 ms more per statement on SQLite, on the path a recorded
+    decision's reply waits for (``bench/fast_paths.py``). What the session holds unflushed
+    is flushed first, as its autoflush would have done.
+    """
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
+    connection = await session.connection()
+    return await connection.execute(statement, parameters)

@@ -33,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.decisions import state
 from storage.decisions.models import CHAIN, DecisionChain, DecisionEntry
 from storage.decisions.stream import Converter, stream_chain
+from storage.engine import run_core
 
 GENESIS = "0" * 64
 HASHED_FIELDS = (
@@ -155,12 +156,12 @@ _INSERT = insert(DecisionEntry.__table__)  # type: ignore[arg-type]
 
 async def _reserve(session: AsyncSession, count: int) -> tuple[int, str]:
     """Lock the chain head, claim ``count`` positions; (first new id, hash before it)."""
-    row = (await session.execute(_RESERVE, {"count": count})).one()
+    row = (await run_core(session, _RESERVE, {"count": count})).one()
     return int(row[0]) - count + 1, str(row[1])
 
 
 async def _set_head(session: AsyncSession, head_hash: str) -> None:
-    await session.execute(_SET_HEAD, {"head": head_hash})
+    await run_core(session, _SET_HEAD, {"head": head_hash})
 
 
 def _chained(entries: Sequence[NewEntry], first_id: int, prev_hash: str) -> list[dict[str, Any]]:
@@ -184,7 +185,7 @@ async def append(session: AsyncSession, entry: NewEntry) -> DecisionEntry:
     returned is a plain copy of the row written, not one the session tracks."""
     first_id, prev_hash = await _reserve(session, 1)
     (values,) = _chained([entry], first_id, prev_hash)
-    await session.execute(_INSERT, values)
+    await run_core(session, _INSERT, values)
     await state.record(session, [values])
     await _set_head(session, values["hash"])
     return DecisionEntry(**values)
@@ -196,7 +197,7 @@ async def append_many(session: AsyncSession, entries: Sequence[NewEntry]) -> int
         return (await head(session))[0]
     first_id, prev_hash = await _reserve(session, len(entries))
     rows = _chained(entries, first_id, prev_hash)
-    await session.execute(_INSERT, rows)
+    await run_core(session, _INSERT, rows)
     await state.record(session, rows)
     await _set_head(session, rows[-1]["hash"])
     return int(rows[-1]["id"])

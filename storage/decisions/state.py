@@ -38,6 +38,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from storage import search
 from storage.base import Base
 from storage.decisions.models import CONSENT_KINDS, DECISION_KINDS, DecisionEntry, Kind, Status
+from storage.engine import run_core
 
 
 class DecisionState(Base):
@@ -145,9 +146,9 @@ async def record(session: AsyncSession, entries: Sequence[Mapping[str, Any]]) ->
         tracker.add(values)
     rows = list(tracker.rows.values())
     if rows:
-        await session.execute(_INSERT, rows[0] if len(rows) == 1 else rows)
+        await run_core(session, _INSERT, rows[0] if len(rows) == 1 else rows)
     for change in tracker.changes:
-        await session.execute(_CHANGE, {**change, "key": change["id"]})
+        await run_core(session, _CHANGE, {**change, "key": change["id"]})
 
 
 async def first_difference(session: AsyncSession, expected: Tracker) -> int | None:
