@@ -20,7 +20,11 @@ interleaved so machine noise hits both sides alike:
    commit) on ``storage.engine``'s SQLite link (``storage.sqlite_link``) and on SQLAlchemy's
    own aiosqlite driver (four hops per statement), each on its own copy of the file that
    takes nothing but these decisions.
-6. **A series' next reminders kept.** ``!status`` in a busy room (a series with reminders,
+6. **Chain statements on the session's connection.** A new ``!beschluss`` handled with the
+   decision log's prebuilt statements run on the session's connection
+   (``storage.engine.run_core``) and through ``session.execute`` (the ORM's path), turn
+   about, on a file of its own.
+7. **A series' next reminders kept.** ``!status`` in a busy room (a series with reminders,
    an open round, a press release awaiting approval; ``handling.BUSY_ROOM``) with the
    series' next reminders kept between calls (``commands.meetings.due.UpcomingMemo``, and
    the parsed rule shared) and expanded anew every time.
@@ -55,7 +59,8 @@ from commands.meetings import schedule, views
 from commands.meetings.due import UpcomingMemo
 from commands.meetings.recurrence import expand
 from storage.core import HandledEvent, OutboxMessage, handled_or_answered, unsent_in_room
-from storage.engine import create_engine, session_factory, with_pragmas
+from storage.decisions import chain, state
+from storage.engine import create_engine, run_core, session_factory, with_pragmas
 from tests.support.chat import ROOM, FakeClock
 
 CHUNK = 10_000
@@ -187,6 +192,20 @@ async def make_busy(bench: Bench) -> None:
 KEPT = views._UPCOMING
 
 
+async def through_session(session: Any, statement: Any, parameters: Any = None) -> Any:
+    """What ``run_core`` replaced: the same statement through the ORM's execute."""
+    return await session.execute(statement, parameters)
+
+
+async def decision_run(bench: Bench, number: int, on_connection: bool) -> float:
+    """A new ``!beschluss`` with the chain's statements on the connection or not."""
+    chain.run_core = state.run_core = run_core if on_connection else through_session
+    try:
+        return await decision_recorded(bench, number)
+    finally:
+        chain.run_core = state.run_core = run_core
+
+
 async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
     results: dict[str, dict[str, list[float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -207,6 +226,7 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
         shutil.copy(path, Path(tmp) / "link.db")
         shutil.copy(path, Path(tmp) / "plain.db")
         shutil.copy(path, Path(tmp) / "busy.db")
+        shutil.copy(path, Path(tmp) / "core.db")
         bench = await setup(engine, clock)
         link_engine = create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'link.db'}")
         link = await setup(link_engine, clock)
@@ -215,6 +235,8 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
         busy_engine = create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'busy.db'}")
         busy = await setup(busy_engine, clock)
         await make_busy(busy)
+        core_engine = create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'core.db'}")
+        core = await setup(core_engine, clock)
         bare = create_engine(f"sqlite+aiosqlite:///{Path(tmp) / 'no-index.db'}")
         async with bare.begin() as connection:
             await connection.execute(text("DROP INDEX ix_outbox_unsent"))
@@ -226,6 +248,7 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
             "backlog": ("with ix_outbox_unsent", "without the index"),
             "commit": ("synchronous=NORMAL", "synchronous=FULL"),
             "new decision": ("one hop per statement", "aiosqlite's four"),
+            "chain statements": ("on the connection", "through session.execute"),
             "busy !status": ("next reminders kept", "expanded every time"),
         }
         results = {name: {side: [] for side in sides} for name, sides in pairs.items()}
@@ -251,10 +274,15 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
             sides = [("one hop per statement", link), ("aiosqlite's four", plain)]
             for side, recording in sides if number % 2 else reversed(sides):  # who goes first
                 runs[side].append(await decision_recorded(recording, number))
+            runs = results["chain statements"]
+            order = [True, False] if number % 2 else [False, True]
+            for on_connection in order:
+                side = "on the connection" if on_connection else "through session.execute"
+                runs[side].append(await decision_run(core, number, on_connection))
             runs = results["busy !status"]
             runs["next reminders kept"].append(await busy_status(busy, True))
             runs["expanded every time"].append(await busy_status(busy, False))
-        for each in (engine, bare, full, link_engine, plain_engine, busy_engine):
+        for each in (engine, bare, full, link_engine, plain_engine, busy_engine, core_engine):
             await each.dispose()
     return results
 
@@ -266,7 +294,7 @@ def report(results: dict[str, dict[str, list[float]]]) -> None:
         print(f"  {name}")
         for side, runs in sides.items():
             print(
-                f"    {side:<22} median {statistics.median(runs):7.3f} ms  "
+                f"    {side:<24} median {statistics.median(runs):7.3f} ms  "
                 f"(p10–p90 {percentile(runs, 10):.3f}–{percentile(runs, 90):.3f})"
             )
         print(f"    ratio {slow} / {fast}: {slow_median / fast_median:.2f}x")
