@@ -194,7 +194,7 @@ class Dispatcher:
                     ctx = self._context(session, message, sender)
                     reply = await command.handler(ctx, invocation.args)
                     queued = self.posting.replies(message, [reply, *ctx.posts])
-                    session.add_all(queued)
+                    await core.store_outbox(session, queued)
                 self.crash(CrashPoint.COMMITTED)
                 self.push(queued)  # committed: the reply goes out while the session closes
             self.changed()
@@ -226,8 +226,8 @@ class Dispatcher:
             reply = await invocation.command.handler(ctx, invocation.args)
             queued = self.posting.replies(message, [reply, *ctx.posts])
             unsent = await send_first(queued)
-            session.add_all(queued)
             try:
+                await core.store_outbox(session, queued)
                 await session.commit()
             except SQLAlchemyError as error:
                 if unsent != [] or isinstance(error, IntegrityError):
@@ -297,7 +297,7 @@ class Dispatcher:
                 ):
                     return
                 queued = [*first, *self.posting.replies(message, [Reply(doc)])]
-                session.add_all(queued)
+                await core.store_outbox(session, queued)
         except IntegrityError:
             log.info("event %s was answered before; not answering again", message.event_id)
             return
@@ -315,7 +315,7 @@ class Dispatcher:
                 for hook in self.hooks:
                     replies.extend(await hook(session, event, self.clock()))
                 queued = self.posting.posts(event, replies)
-                session.add_all(queued)
+                await core.store_outbox(session, queued)
             self.crash(CrashPoint.COMMITTED)
             self.push(queued)
             self.changed()

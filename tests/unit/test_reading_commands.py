@@ -10,6 +10,7 @@ a replayed event, a busy outbox and the first batch after a start.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from bot.events import Message
 from commands.core.errors import CommandError
 from commands.core.roles import identify
+from storage import core
 from storage.core import OutboxMessage
 from tests.support.chat import ROOM, Chat
 
@@ -157,14 +159,11 @@ async def test_a_reply_that_went_out_is_not_followed_by_an_apology(
     (An apology would carry the reply's transaction id and be swallowed by the homeserver;
     the bot must not even try, and must log what happened.)
     """
-    commit = AsyncSession.commit
 
-    async def failing(session: AsyncSession) -> None:
-        if session.new:  # the reply being stored
-            raise OperationalError("INSERT INTO outbox", {}, Exception("disk I/O error"))
-        await commit(session)
+    async def failing(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+        raise OperationalError("INSERT INTO outbox", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(AsyncSession, "commit", failing)
+    monkeypatch.setattr(core, "store_outbox", failing)  # storing the reply fails
     event_id = await chat.send("stadt1", "!status")
     assert len(chat.sent) == 1 and chat.replies_to(event_id)
     assert chat.last.startswith("koopbot")
