@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Subquery,
     Text,
+    bindparam,
     func,
     insert,
     literal,
@@ -130,17 +131,27 @@ async def handled_or_answered(session: AsyncSession, event_ids: Sequence[str]) -
     return {key if kind == "handled" else replies[key] for kind, key in rows}
 
 
+_STATE = SyncState.__table__.c
+_GET_STATE = select(_STATE.value).where(_STATE.key == bindparam("k"))
+_SET_STATE = (
+    update(SyncState.__table__)  # type: ignore[arg-type]
+    .where(_STATE.key == bindparam("k"))
+    .values(value=bindparam("v"))
+)
+_ADD_STATE = insert(SyncState.__table__)  # type: ignore[arg-type]
+
+
 async def get_state(session: AsyncSession, key: str) -> str | None:
-    row = await session.get(SyncState, key)
-    return row.value if row else None
+    """The stored value (read from the database, never from the session's objects)."""
+    return (await run_core(session, _GET_STATE, {"k": key})).scalar_one_or_none()
 
 
 async def set_state(session: AsyncSession, key: str, value: str) -> None:
-    row = await session.get(SyncState, key)
-    if row is None:
-        session.add(SyncState(key=key, value=value))
-    else:
-        row.value = value
+    """One update in the usual case (the sync position after every batch); an insert the
+    first time. Before, the row was loaded and changed through the unit of work: a
+    statement and a flush more after every batch."""
+    if not (await run_core(session, _SET_STATE, {"k": key, "v": value})).rowcount:
+        await run_core(session, _ADD_STATE, {"key": key, "value": value})
 
 
 def new_outbox(

@@ -135,6 +135,8 @@ async def test_sync_state_roundtrip(engine: AsyncEngine) -> None:
         assert await core.get_state(session, "k") is None
         await core.set_state(session, "k", "s1")
     async with sessions() as session, session.begin():
+        assert await core.get_state(session, "k") == "s1"
         await core.set_state(session, "k", "s2")
+        assert await core.get_state(session, "k") == "s2"  # the same session sees it at once
     async with sessions() as session:
         assert await core.get_state(session, "k") == "s2"
