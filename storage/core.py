@@ -251,10 +251,19 @@ async def unsent_outbox(session: AsyncSession, limit: int = 100) -> list[OutboxM
     return list(rows)
 
 
-async def mark_sent(session: AsyncSession, outbox_id: int, *, event_id: str, now: datetime) -> None:
-    """Record delivery; the attachment bytes are dropped, the event id kept."""
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == outbox_id)
-        .values(sent_at=now, event_id=event_id, attachment=None)
+_OUTBOX = OutboxMessage.__table__.c
+_MARK_SENT = (
+    update(OutboxMessage.__table__)  # type: ignore[arg-type]
+    .where(_OUTBOX.id == bindparam("outbox_id"))
+    .values(
+        sent_at=bindparam("now", type_=UTCDateTime()),
+        event_id=bindparam("sent_as"),
+        attachment=None,
     )
+)
+
+
+async def mark_sent(session: AsyncSession, outbox_id: int, *, event_id: str, now: datetime) -> None:
+    """Record delivery; the attachment bytes are dropped, the event id kept. Built once
+    and run on the session's connection: it follows every message sent."""
+    await run_core(session, _MARK_SENT, {"outbox_id": outbox_id, "sent_as": event_id, "now": now})
