@@ -21,6 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
     delete,
     func,
+    or_,
     select,
     text,
 )
@@ -144,13 +145,22 @@ async def get_meeting(session: AsyncSession, room_id: str, meeting_id: int) -> M
 async def active_meetings(
     session: AsyncSession, room_id: str | None, *, ends_after: datetime, limit: int = 1000
 ) -> list[Meeting]:
-    """Meetings not cancelled that may still have dates after ``ends_after`` (series: all)."""
-    query = select(Meeting).where(
-        Meeting.cancelled.is_(False),
-        (Meeting.rule.is_not(None)) | (Meeting.start >= ends_after),
-    )
-    if room_id is not None:
-        query = query.where(Meeting.room_id == room_id)
+    """Meetings not cancelled that may still have dates after ``ends_after`` (series: all).
+
+    For one room (``!termine``) the singles ahead (``ix_meetings_room_start``) and the series
+    (``ix_meetings_series``) are each found by their index and read by id: the room's past
+    meetings, a thousand after some years, are not read at all.
+    """
+    if room_id is None:  # every room, once at start-up
+        query = select(Meeting).where(
+            Meeting.cancelled.is_(False),
+            (Meeting.rule.is_not(None)) | (Meeting.start >= ends_after),
+        )
+    else:
+        room = (Meeting.room_id == room_id, Meeting.cancelled.is_(False))
+        ahead = select(Meeting.id).where(*room, Meeting.start >= ends_after)
+        series = select(Meeting.id).where(*room, Meeting.rule.is_not(None))
+        query = select(Meeting).where(or_(Meeting.id.in_(ahead), Meeting.id.in_(series)))
     return list(await session.scalars(query.order_by(Meeting.start).limit(limit)))
 
 

@@ -1,0 +1,44 @@
+"""``storage.meetings.active_meetings``: what ``!termine`` lists from, on both backends – the
+singles still ahead and every series, for one room or all, never a cancelled one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage.engine import session_factory
+from storage.meetings import Meeting, active_meetings, add_meeting
+
+ROOM, OTHER = "!kooperation:test", "!andere:test"
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+async def test_singles_ahead_and_every_series(engine: AsyncEngine) -> None:
+    async with session_factory(engine)() as session, session.begin():
+
+        async def meeting(room: str, days: int, rule: str | None = None) -> int:
+            made = await add_meeting(
+                session, room_id=room, title=f"{days}", place="", duration_minutes=60,
+                start=NOW + timedelta(days=days), rule=rule, tz="Europe/Berlin",
+                created_by="@koordination:test", now=NOW - timedelta(days=900),
+            )  # fmt: skip
+            return made.id
+
+        past = [await meeting(ROOM, -700 + 7 * n) for n in range(30)]
+        yesterday = await meeting(ROOM, -1)
+        ahead = [await meeting(ROOM, days) for days in (3, 40)]
+        old_series = await meeting(ROOM, -600, "FREQ=WEEKLY")
+        new_series = await meeting(ROOM, 10, "FREQ=MONTHLY;BYDAY=2TU")
+        cancelled = await meeting(ROOM, 5)
+        (await session.get_one(Meeting, cancelled)).cancelled = True
+        elsewhere = await meeting(OTHER, 2)
+    ends_after = NOW - timedelta(days=1, hours=1)
+    async with session_factory(engine)() as session:
+        found = await active_meetings(session, ROOM, ends_after=ends_after)
+        everywhere = await active_meetings(session, None, ends_after=ends_after)
+    expected = {yesterday, *ahead, old_series, new_series}
+    assert {m.id for m in found} == expected
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert not {m.id for m in found} & {*past, cancelled, elsewhere}
+    assert {m.id for m in everywhere} == expected | {elsewhere}
