@@ -137,9 +137,21 @@ async def add_meeting(
     return meeting
 
 
-async def get_meeting(session: AsyncSession, room_id: str, meeting_id: int) -> Meeting | None:
-    meeting = await session.get(Meeting, meeting_id)
-    return meeting if meeting is not None and meeting.room_id == room_id else None
+async def meeting_with_changes(
+    session: AsyncSession, room_id: str, meeting_id: int
+) -> tuple[Meeting, list[MeetingException]] | None:
+    """Meeting ``meeting_id`` of ``room_id`` with its changed occurrences, in one statement
+    (every command about one meeting needs both; a second statement is a thread hop more)."""
+    rows = await session.execute(
+        select(Meeting, MeetingException)
+        .outerjoin(MeetingException, MeetingException.meeting_id == Meeting.id)
+        .where(Meeting.id == meeting_id, Meeting.room_id == room_id)
+        .order_by(MeetingException.id)
+    )
+    found = rows.all()
+    if not found:
+        return None
+    return found[0][0], [change for _, change in found if change is not None]
 
 
 async def active_meetings(

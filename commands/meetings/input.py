@@ -129,11 +129,11 @@ def check_series_start(ctx: Context, rule: str, start: datetime) -> None:
 
 
 async def load_meeting(ctx: Context, meeting_id: int) -> tuple[Meeting, Schedule]:
-    meeting = await store.get_meeting(ctx.session, ctx.room_id, meeting_id)
-    if meeting is None:
+    found = await store.meeting_with_changes(ctx.session, ctx.room_id, meeting_id)
+    if found is None:
         raise CommandError("meetings.not_found", id=meeting_id, show_usage=False)
-    changes = await store.changes_of(ctx.session, [meeting.id])
-    return meeting, schedule_of(meeting, changes[meeting.id])
+    meeting, changes = found
+    return meeting, schedule_of(meeting, changes)
 
 
 def pick_occurrence(

@@ -8,7 +8,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.engine import session_factory
-from storage.meetings import Meeting, active_meetings, add_meeting
+from storage.meetings import (
+    Meeting,
+    active_meetings,
+    add_meeting,
+    change_occurrence,
+    changes_of,
+    meeting_with_changes,
+)
 
 ROOM, OTHER = "!kooperation:test", "!andere:test"
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -42,3 +49,33 @@ async def test_singles_ahead_and_every_series(engine: AsyncEngine) -> None:
     assert [m.start for m in found] == sorted(m.start for m in found)
     assert not {m.id for m in found} & {*past, cancelled, elsewhere}
     assert {m.id for m in everywhere} == expected | {elsewhere}
+
+
+async def test_one_meeting_comes_with_its_changes(engine: AsyncEngine) -> None:
+    async with session_factory(engine)() as session, session.begin():
+        made = []
+        for rule in ("FREQ=WEEKLY", None):
+            meeting = await add_meeting(
+                session, room_id=ROOM, title="Runde", place="", duration_minutes=60,
+                start=NOW + timedelta(days=7), rule=rule, tz="Europe/Berlin",
+                created_by="@koordination:test", now=NOW,
+            )  # fmt: skip
+            made.append(meeting)
+        series, single = made
+        for weeks, moved in ((2, None), (1, NOW + timedelta(days=15))):
+            await change_occurrence(
+                session, series, original=NOW + timedelta(days=7 * (1 + weeks)),
+                new_start=moved, by="@koordination:test", now=NOW,
+            )  # fmt: skip
+    async with session_factory(engine)() as session:
+        found = await meeting_with_changes(session, ROOM, series.id)
+        assert found is not None and found[0].id == series.id
+        assert [c.original for c in found[1]] == [
+            NOW + timedelta(days=21),
+            NOW + timedelta(days=14),
+        ]
+        assert found[1] == (await changes_of(session, [series.id]))[series.id]
+        plain = await meeting_with_changes(session, ROOM, single.id)
+        assert plain is not None and plain[0].id == single.id and plain[1] == []
+        assert await meeting_with_changes(session, OTHER, series.id) is None
+        assert await meeting_with_changes(session, ROOM, 999_999) is None
