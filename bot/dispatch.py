@@ -5,7 +5,8 @@ as handled and writes the reply to the outbox. User mistakes become a friendly
 reply; anything else becomes an apology in the room and a full traceback in the log.
 
 A command that only reads (``Command.reads_only``) changes nothing that its reply could
-announce too early, so once the bot is live its reply is sent first and recorded after
+announce too early, so once the bot is live its reply (or its answer to a user mistake) is
+sent first and recorded after
 (``Outbox.send_first``): a crash in between replays the event, and the homeserver keeps
 the first reply to the repeated transaction id (Synapse remembers one for about a day;
 see docs/architecture.md, "Exactly once"). Events of the first batch after
@@ -223,8 +224,13 @@ class Dispatcher:
         """
         async with self.sessions() as session:
             ctx = self._context(session, message, sender)
-            reply = await invocation.command.handler(ctx, invocation.args)
-            queued = self.posting.replies(message, [reply, *ctx.posts])
+            try:
+                replies = [await invocation.command.handler(ctx, invocation.args), *ctx.posts]
+            except CommandError as error:
+                # A user mistake ("no such meeting") changes nothing either: its answer goes
+                # out first too, under the same transaction id a replay would use.
+                replies = [Reply(self._error_doc(error, invocation.command))]
+            queued = self.posting.replies(message, replies)
             unsent = await send_first(queued)
             try:
                 await core.store_outbox(session, queued)

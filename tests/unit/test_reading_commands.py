@@ -170,3 +170,20 @@ async def test_a_reply_that_went_out_is_not_followed_by_an_apology(
     logged = [record.getMessage() for record in caplog.records]
     assert f"reply to {event_id} sent but not stored" in logged
     assert not any(text.startswith("command failed") for text in logged)
+
+
+async def test_a_user_mistake_on_a_reading_command_is_answered_first_and_once(
+    chat: Chat,
+) -> None:
+    """``!termin 99`` (no such meeting) changes nothing, like the command's answers: the
+    friendly error goes out before it is stored, and a replay gets no second answer."""
+    stored = watch_sends(chat)
+    event_id = await chat.send("stadt1", "!termin 99")
+    assert stored == [False]  # sent first, stored after
+    assert len(chat.replies_to(event_id)) == 1 and "99" in chat.last
+    recorded = await outbox_row(chat, chat.sent[0]["txn_id"])
+    assert recorded is not None and recorded.sent_at is not None
+    await chat.replay(event_id, "stadt1", "!termin 99")
+    assert len(chat.replies_to(event_id)) == 1
+    async with chat.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(OutboxMessage)) == 1
