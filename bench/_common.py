@@ -73,5 +73,16 @@ def print_ratio(label: str, ratio: float, bar: float) -> None:
     print(f"  {label:<40}{ratio:>7.3f}x  (bar {bar:.2f}x)  {verdict(ratio, bar)}")
 
 
+def rss_of(pid: int | None = None) -> tuple[float, float]:
+    """(current, peak) resident memory in MB of process ``pid`` (default: this one)."""
+    found = {"VmRSS:": 0.0, "VmHWM:": 0.0}
+    with open(f"/proc/{pid or os.getpid()}/status") as status:
+        for line in status:
+            key = line.split(maxsplit=1)[0] if line.strip() else ""
+            if key in found:
+                found[key] = int(line.split()[1]) / 1024
+    return found["VmRSS:"], found["VmHWM:"]
+
+
 def print_json(results: dict[str, Any]) -> None:
     print(json.dumps(results, indent=2, sort_keys=True))

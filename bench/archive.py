@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import itertools
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from _common import REPO_ROOT, machine, print_header, print_ratio, print_table, summary
+from _common import REPO_ROOT, machine, print_header, print_ratio, print_table, rss_of, summary
 from handling import Bench, setup
 
 sys.path.insert(0, REPO_ROOT)
@@ -65,16 +64,6 @@ SEARCHES = (
     "!branche suche Aufträge",
     "!branche suche Logistik",
 )
-
-
-def rss_mb() -> tuple[float, float]:
-    """(current, peak) resident memory of this process in MB."""
-    current = 0.0
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                current = int(line.split()[1]) / 1024
-    return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _decisions(count: int, rng: random.Random) -> list[NewEntry]:
@@ -222,7 +211,7 @@ async def run(options: argparse.Namespace) -> dict[str, Any]:
             if options.postgres:  # as autovacuum does after such growth: fresh statistics
                 async with engine.begin() as connection:
                     await connection.execute(sa.text("ANALYZE"))
-            filled = rss_mb()
+            filled = rss_of()
             timings = await time_commands(bench, options.samples)
         finally:
             await engine.dispose()
@@ -232,7 +221,7 @@ async def run(options: argparse.Namespace) -> dict[str, Any]:
         "backend": "postgresql" if options.postgres else "sqlite",
         "fill_s": took,
         "rss_after_fill_mb": filled,
-        "rss_end_mb": rss_mb(),
+        "rss_end_mb": rss_of(),
         "stats_ms": {name: summary(values) for name, values in timings.items()},
     }
 

@@ -69,6 +69,7 @@ from _common import (
     print_json,
     print_ratio,
     print_table,
+    rss_of,
     summary,
 )
 
@@ -218,17 +219,6 @@ async def _both_serving(
         serving("koopbot", settings.model_dump(mode="json"), folder) as koopbot,
     ):
         yield koopbot
-
-
-def rss_of(pid: int) -> tuple[float, float]:
-    """(current, peak) resident memory of process ``pid`` in MB."""
-    found = {"VmRSS:": 0.0, "VmHWM:": 0.0}
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            key = line.split(maxsplit=1)[0] if line.strip() else ""
-            if key in found:
-                found[key] = int(line.split()[1]) / 1024
-    return found["VmRSS:"], found["VmHWM:"]
 
 
 def koopbot_settings(url: str, ids: dict[str, str], room_id: str, folder: Path) -> Settings:
