@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import REPO_ROOT, machine
-from handling import BUSY_ROOM, Bench, ScratchRow, setup
+from handling import Bench, ScratchRow, make_busy, setup
 from sqlalchemy import event, insert, literal, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -179,14 +179,6 @@ async def busy_status(bench: Bench, kept: bool) -> float:
         return await status_reply(bench, True)
     finally:
         views._UPCOMING, schedule.expand = KEPT, expand
-
-
-async def make_busy(bench: Bench) -> None:
-    for who, command in BUSY_ROOM:
-        await bench.chat.send(who, command)
-        if "Bitte" in bench.chat.last or "nicht" in bench.chat.last:
-            raise RuntimeError(f"{command!r} was refused: {bench.chat.last}")
-    bench.chat.sent.clear()
 
 
 KEPT = views._UPCOMING

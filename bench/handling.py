@@ -143,14 +143,19 @@ async def per_command(bench: Bench, samples: int, warmup: int) -> dict[str, list
     return results
 
 
-async def busy_status(bench: Bench, samples: int, warmup: int) -> dict[str, list[float]]:
-    """``!status`` against the floor again, after the room got something in every feature."""
+async def make_busy(bench: Bench) -> None:
+    """Give the room something in every feature (``BUSY_ROOM``), as people would."""
     for who, text in BUSY_ROOM:
         await bench.chat.send(who, text)
         reply = bench.chat.last
         if "Bitte" in reply or "nicht" in reply:  # the bench must not measure a refusal
             raise RuntimeError(f"{text!r} was refused: {reply}")
     bench.chat.sent.clear()
+
+
+async def busy_status(bench: Bench, samples: int, warmup: int) -> dict[str, list[float]]:
+    """``!status`` against the floor again, after the room got something in every feature."""
+    await make_busy(bench)
     results: dict[str, list[float]] = {BUSY_STATUS: [], "floor (busy)": []}
     for number in range(warmup + samples):
         status, floor = await bench.command("!status"), await bench.floor()
