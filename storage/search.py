@@ -29,8 +29,12 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
+    Integer,
     Select,
+    String,
     Subquery,
+    bindparam,
     func,
     literal_column,
     or_,
@@ -42,6 +46,8 @@ from sqlalchemy import column as column_clause
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.engine import run_core
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +73,6 @@ _fts: dict[str, bool] = {}
 COUNT_CAP = 200
 #: A select of any columns that a search narrows, returned as the same type.
 Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
-#: A mapped class with an integer ``id`` that a list pages through.
-Row = TypeVar("Row")
 
 
 def prepare_index(bind: Connection) -> str:
@@ -211,75 +215,82 @@ class Searchable:
         narrowed = query.join(index, index.c.rowid == self.key).where(matches, *clauses)
         return narrowed, index.c.rowid
 
-    async def newest_page(
+    def newest_rows(
         self,
-        session: AsyncSession,
-        entity: type[Row],
-        narrowed: Select[int],
-        newest: ColumnElement[int],
-        *,
-        offset: int,
-        limit: int,
-    ) -> tuple[list[Row], int]:
-        """One page (``offset``, ``limit``) of the ``entity`` rows whose ids ``narrowed`` selects
-        (:meth:`Searchable.narrow`), newest first, and how many match in all – counted up to
-        :func:`bound` and one more: a count above the bound means "more than the bound"."""
-        rows, total = await self.newest_rows(
-            session, [entity], narrowed, newest, offset=offset, limit=limit
-        )
-        return [row[0] for row in rows], total
-
-    async def newest_rows(
-        self,
-        session: AsyncSession,
         columns: Sequence[Any],
-        narrowed: Select[int],
+        narrowed: Select[*tuple[Any, ...]],
         newest: ColumnElement[int],
-        *,
-        offset: int,
-        limit: int,
-    ) -> tuple[Sequence[Any], int]:
-        """:meth:`newest_page` selecting ``columns`` (an entity first, then anything the
-        page's lines need of each row, such as correlated ``EXISTS``), each row with them.
+    ) -> PageQuery:
+        """A page (:meth:`PageQuery.read`) of the rows whose ids ``narrowed`` selects
+        (:meth:`Searchable.narrow`), newest first, each with ``columns`` (an entity first,
+        then anything the page's lines need of each row, such as correlated ``EXISTS``).
 
         One statement, one pass: the newest matches up to the bound, counted by a window
-        function, the page cut from them and joined to the rows. Only a page past the end
-        (no rows to carry the count) asks again for the count."""
+        function, the page cut from them and joined to the rows."""
         key = self.key
-        page, capped = paged(narrowed, newest, offset=offset, limit=limit)
-        ids = page.subquery()
-        rows = (
-            await session.execute(
-                select(*columns, ids.c.total).join(ids, ids.c.id == key).order_by(key.desc())
-            )
-        ).all()
-        return rows, await total_of(session, rows, capped, offset)
+        page = paged(narrowed, newest)
+        ids = page.statement.subquery()
+        statement = select(*columns, ids.c.total).join(ids, ids.c.id == key).order_by(key.desc())
+        return PageQuery(statement, page.capped)
 
 
-def paged(
-    narrowed: Query, newest: ColumnElement[int], *, offset: int, limit: int
-) -> tuple[Select[Any], Subquery]:
-    """The page (``offset``, ``limit``) of what ``narrowed`` selects, newest first, with a
-    last column ``total``: the newest matches up to :func:`bound` and one more, counted by
-    a window function. Also that capped selection, to count again past the end."""
-    capped = narrowed.order_by(newest.desc()).limit(bound(offset, limit) + 1).subquery()
+#: The room a page's statement reads: bound when it runs, so one statement serves every room.
+ROOM = bindparam("room_id", type_=String)
+#: How many built page statements are kept (:class:`PageQuery`).
+KEPT = 256
+
+
+@dataclass(frozen=True)
+class PageQuery:
+    """A page's statement, with a last column ``total`` (the matches counted up to
+    :func:`bound` and one more: a count above the bound means "more than the bound"), and
+    the capped selection of matches it counts, to count again past the end.
+
+    Built once per shape (search words and filters) and kept (``functools.lru_cache`` in
+    the modules that list: at most :data:`KEPT` each): building such a statement in
+    SQLAlchemy costs about three times what SQLite takes to answer it. What differs between
+    rooms, days and pages is bound when it runs (:data:`ROOM`, ``params``, the page)."""
+
+    statement: Select[*tuple[Any, ...]] | CompoundSelect[*tuple[Any, ...]]
+    capped: Subquery
+    #: False when it selects only columns: it then runs on the session's connection
+    #: (:func:`storage.engine.run_core`), without the ORM's path.
+    mapped: bool = True
+
+    async def read(
+        self, session: AsyncSession, given: Mapping[str, Any], *, offset: int, limit: int
+    ) -> tuple[Sequence[Any], int]:
+        """The page (``offset``, ``limit``) with the values ``given`` bound: its rows and how
+        many match; a page past the end has no rows to carry the count, so that one is
+        counted again."""
+        params = {**given, "page_cap": bound(offset, limit) + 1, "page_offset": offset}
+        params["page_limit"] = limit
+        if self.mapped:
+            rows: Sequence[Any] = (await session.execute(self.statement, params)).all()
+        else:
+            rows = (await run_core(session, self.statement, params)).all()
+        if rows or offset == 0:
+            return rows, int(rows[0].total) if rows else 0
+        counted = await session.scalar(select(func.count()).select_from(self.capped), params)
+        return rows, int(counted or 0)
+
+
+def paged(narrowed: Select[*tuple[Any, ...]], newest: ColumnElement[int]) -> PageQuery:
+    """A page of what ``narrowed`` selects, newest first, with a last column ``total``: the
+    newest matches up to :func:`bound` and one more, counted by a window function. Where
+    the page starts and how long it is are bound when it runs (:meth:`PageQuery.read`)."""
+    capped = narrowed.order_by(newest.desc()).limit(_bound("page_cap")).subquery()
     page = (
         select(capped, func.count().over().label("total"))
         .order_by(capped.c.id.desc())
-        .offset(offset)
-        .limit(limit)
+        .offset(_bound("page_offset"))
+        .limit(_bound("page_limit"))
     )
-    return page, capped
+    return PageQuery(page, capped)
 
 
-async def total_of(
-    session: AsyncSession, rows: Sequence[Any], capped: Subquery, offset: int
-) -> int:
-    """How many match, as a page of :func:`paged` carries it; a page past the end has no
-    rows to carry it, so that one is counted again."""
-    if rows or offset == 0:
-        return int(rows[0].total) if rows else 0
-    return int(await session.scalar(select(func.count()).select_from(capped)) or 0)
+def _bound(name: str) -> ColumnElement[int]:
+    return bindparam(name, type_=Integer)
 
 
 def bound(offset: int, limit: int) -> int:

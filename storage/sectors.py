@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import (
     Date,
@@ -261,19 +262,27 @@ async def search_inputs(
     ``sections`` (word → section letter): a word naming a section (``Logistik`` → H) also
     matches every input of that section; such a word is tested row by row (``LIKE``).
     """
-    engine = await search.backend(session)
-    named = {word: letter for word, letter in (sections or {}).items() if word in term.split()}
-    query = select(SectorInput.id).where(SectorInput.room_id == room_id)
-    for word, letter in named.items():
+    words = term.split()
+    named = tuple((word, letter) for word, letter in (sections or {}).items() if word in words)
+    page = _page(await search.backend(session), tuple(words), named)
+    rows, total = await page.read(session, {"room_id": room_id}, offset=offset, limit=limit)
+    return [FoundInput(row[0], bool(row[1]), bool(row[2])) for row in rows], total
+
+
+@lru_cache(maxsize=search.KEPT)
+def _page(
+    engine: str,
+    words: tuple[str, ...],
+    named: tuple[tuple[str, str], ...],
+) -> search.PageQuery:
+    query = select(SectorInput.id).where(SectorInput.room_id == search.ROOM)
+    for word, letter in named:
         query, _ = SEARCHED.narrow(query, "like", [word], {word: (SectorInput.section, [letter])})
-    words = [word for word in term.split() if word not in named]
-    narrowed, newest = SEARCHED.narrow(query, engine, words)
+    rest = [word for word in words if word not in dict(named)]
+    narrowed, newest = SEARCHED.narrow(query, engine, rest)
     in_round = exists().where(Round.id == SectorInput.round_id)
     columns = [SectorInput, in_round, _replaced()]
-    rows, total = await SEARCHED.newest_rows(
-        session, columns, narrowed, newest, offset=offset, limit=limit
-    )
-    return [FoundInput(row[0], bool(row[1]), bool(row[2])) for row in rows], total
+    return SEARCHED.newest_rows(columns, narrowed, newest)
 
 
 def _replaced() -> Exists:

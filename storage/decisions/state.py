@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -183,24 +184,36 @@ class Filter:
     words: tuple[str, ...] = ()
     people: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def narrow(self, query: search.Query, engine: str) -> tuple[search.Query, ColumnElement[int]]:
-        """``query`` narrowed to the chosen versions, and the column ordering them newest
-        first, for a search ``engine`` (:func:`storage.search.backend`)."""
-        found: list[Any] = [DecisionState.room_id == self.room_id]
-        if not self.statuses:
-            found.append(DecisionState.status != Status.SUPERSEDED.value)
-        for wanted in self.statuses:
-            if wanted == OVERDUE:
-                found.append(DecisionState.status == Status.VALID.value)
-                found.append(DecisionState.deadline < self.today)
-            else:
-                found.append(DecisionState.status == wanted)
-        people = {
-            word: (DecisionState.responsible, sorted(named))
-            for word, named in self.people.items()
-            if named
-        }
-        return SEARCHED.narrow(query.where(*found), engine, self.words, people)
+    @property
+    def shape(self) -> tuple[Any, ...]:
+        """What the statement depends on beyond the room and today, which it binds."""
+        people = tuple((word, tuple(sorted(named))) for word, named in self.people.items())
+        return self.statuses, self.words, people
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The values the statement binds: the room and today."""
+        return {"room_id": self.room_id, "today": self.today}
+
+
+def narrowed(
+    query: search.Query, engine: str, shape: tuple[Any, ...]
+) -> tuple[search.Query, ColumnElement[int]]:
+    """``query`` narrowed to the versions a :class:`Filter` of that ``shape`` chooses, and
+    the column ordering them newest first, for a search ``engine``
+    (:func:`storage.search.backend`). The room and today are bound (:attr:`Filter.params`)."""
+    statuses, words, people = shape
+    found: list[Any] = [DecisionState.room_id == search.ROOM]
+    if not statuses:
+        found.append(DecisionState.status != Status.SUPERSEDED.value)
+    for wanted in statuses:
+        if wanted == OVERDUE:
+            found.append(DecisionState.status == Status.VALID.value)
+            found.append(DecisionState.deadline < bindparam("today", type_=Date))
+        else:
+            found.append(DecisionState.status == wanted)
+    alternatives = {word: (DecisionState.responsible, named) for word, named in people if named}
+    return SEARCHED.narrow(query.where(*found), engine, words, alternatives)
 
 
 #: The decision versions' text search: responsible user ids are part of the search text,
@@ -249,25 +262,13 @@ async def listed_page(
     how many match in all – counted up to :func:`storage.search.bound` and one more: a
     count above it means "more than".
 
-    One statement: the page (:func:`storage.search.paged`, one pass with the count) as a
-    common table expression, joined to the log twice – the versions themselves and the
-    consent entries concerning them (``UNION ALL``). Each statement costs as much again
-    in SQLAlchemy as in SQLite, so a page is one, not two."""
-    columns = select(DecisionState.id, DecisionState.status, DecisionState.successor_id)
-    narrowed, newest = chosen.narrow(columns, await search.backend(session))
-    paged, capped = search.paged(narrowed, newest, offset=offset, limit=limit)
-    page = paged.cte("page")
-    log = DecisionEntry.__table__
-    read = [log.c[name] for name in _PAGE_COLUMNS]
-    versions = select(*read, page.c.status, page.c.successor_id, page.c.total).join_from(
-        page, log, log.c.id == page.c.id
-    )
-    consents = (
-        select(*read, null(), null(), page.c.total)
-        .join_from(page, log, log.c.concerns == page.c.id)
-        .where(log.c.kind.in_(CONSENT_KINDS))
-    )
-    rows = (await session.execute(union_all(versions, consents))).all()
+    One statement, built once per shape (:class:`storage.search.PageQuery`): the page
+    (:func:`storage.search.paged`, one pass with the count) as a common table expression,
+    joined to the log twice – the versions themselves and the consent entries concerning
+    them (``UNION ALL``). Each statement costs as much again in SQLAlchemy as in SQLite,
+    so a page is one, not two."""
+    page = _page(await search.backend(session), chosen.shape)
+    rows, total = await page.read(session, chosen.params, offset=offset, limit=limit)
     found: list[tuple[PageEntry, Any]] = []
     concerning: dict[int | None, list[PageEntry]] = {}
     for row in sorted(rows, key=lambda each: each.id):  # chain order: the fold's order
@@ -286,7 +287,27 @@ async def listed_page(
         )
         for entry, row in reversed(found)  # newest first
     ]
-    return shown, await search.total_of(session, rows, capped, offset)
+    return shown, total
+
+
+@lru_cache(maxsize=search.KEPT)
+def _page(engine: str, shape: tuple[Any, ...]) -> search.PageQuery:
+    """:func:`listed_page`'s statement for a filter's shape (:attr:`Filter.shape`)."""
+    columns = select(DecisionState.id, DecisionState.status, DecisionState.successor_id)
+    chosen, newest = narrowed(columns, engine, shape)
+    matches = search.paged(chosen, newest)
+    page = matches.statement.cte("page")
+    log = DecisionEntry.__table__
+    read = [log.c[name] for name in _PAGE_COLUMNS]
+    versions = select(*read, page.c.status, page.c.successor_id, page.c.total).join_from(
+        page, log, log.c.id == page.c.id
+    )
+    consents = (
+        select(*read, null(), null(), page.c.total)
+        .join_from(page, log, log.c.concerns == page.c.id)
+        .where(log.c.kind.in_(CONSENT_KINDS))
+    )
+    return search.PageQuery(union_all(versions, consents), matches.capped, mapped=False)
 
 
 async def overdue(session: AsyncSession, room_id: str, today: date) -> list[DecisionEntry]:

@@ -192,6 +192,54 @@ async def test_the_state_follows_amendments_revocations_and_completions(
         await session.rollback()
 
 
+async def test_a_kept_page_statement_binds_the_room_the_day_and_the_page(
+    engine: AsyncEngine,
+) -> None:
+    """A list's statement is built once per shape and kept; what it reads is bound each
+    time: the same kept statement gives each room its own decisions, each day its own
+    overdue ones, each page its own slice and count."""
+    here, there = next(ROOMS), next(ROOMS)
+    async with session_factory(engine)() as session, session.begin():
+        first, _ = await chain.head(session)
+        await chain.append_many(
+            session,
+            [new_entry(first + n, room_id=here if n <= 5 else there) for n in range(1, 9)],
+        )
+    ids = list(range(first + 1, first + 9))
+    mine, theirs = ids[:5][::-1], ids[5:][::-1]
+    async with session_factory(engine)() as session, session.begin():
+        await notices.add_notice(
+            session, room_id=here, text="Meldung", topic="", concerns="", author="@a:test",
+            partner_id="stadt", now=datetime(2026, 12, 1, tzinfo=UTC), source_event_id="$kept",
+        )  # fmt: skip
+    before = state._page.cache_info()
+    async with session_factory(engine)() as session:
+        for room, expected in [(here, mine), (there, theirs), (here, mine)]:
+            chosen = list_filter(room, "", SETTINGS, DAY)
+            assert await _listed_ids(session, chosen, offset=0, limit=9) == (
+                expected,
+                len(expected),
+            )
+        for day, expected in [(DAY, []), (date(2027, 4, 1), mine), (DAY, [])]:
+            chosen = list_filter(here, "überfällig", SETTINGS, day)
+            assert await _listed_ids(session, chosen, offset=0, limit=9) == (
+                expected,
+                len(expected),
+            )
+        everything = list_filter(here, "", SETTINGS, DAY)
+        assert await _listed_ids(session, everything, offset=1, limit=2) == (mine[1:3], 5)
+        assert await _listed_ids(session, everything, offset=4, limit=2) == (mine[4:], 5)
+        assert await _listed_ids(session, everything, offset=6, limit=2) == ([], 5)
+        found = [
+            await notices.recent_notices(session, room, "meldung", 3) for room in (here, there)
+        ]
+        await session.rollback()
+    after = state._page.cache_info()
+    assert after.misses - before.misses <= 2  # the list and the overdue filter, at most
+    assert after.hits - before.hits >= 7
+    assert [len(rows) for rows, _ in found] == [1, 0]
+
+
 async def test_verify_log_catches_a_state_that_disagrees_with_the_chain(
     engine: AsyncEngine,
 ) -> None:
