@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from string import Formatter
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from commands.contacts import texts as contacts_texts
 from commands.core import config_texts
 from commands.core import texts as core_texts
-from commands.core.markup import Inline, Line, Text
+from commands.core.markup import Inline, Line, Text, plain_line
 from commands.core.plural import Entry, Plural
 from commands.decisions import texts as decisions_texts
 from commands.export import texts as export_texts
@@ -200,7 +200,7 @@ class Catalogue:
     def line(self, key: str, **params: object) -> Line:
         """The text for ``key`` as a line; markup parameters (mentions, bold) stay markup."""
         parts: list[Inline] = []
-        for literal, name, spec, _conv in Formatter().parse(self._text(key, params)):
+        for literal, name, spec in _fields(self._text(key, params)):
             if literal:
                 parts.append(Text(literal))
             if name is None:
@@ -225,9 +225,13 @@ class Catalogue:
         return entry
 
 
-def _plain(value: object) -> object:
-    from commands.core.markup import plain_line
+@lru_cache(maxsize=2048)
+def _fields(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """A wording's literal parts and placeholders (name, format spec), parsed once."""
+    return tuple((literal, name, spec) for literal, name, spec, _conv in Formatter().parse(text))
 
+
+def _plain(value: object) -> object:
     if isinstance(value, tuple):
         return plain_line(value)
     if isinstance(value, Inline):
