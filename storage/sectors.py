@@ -24,9 +24,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Select,
     String,
     Text,
+    bindparam,
     exists,
+    or_,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -168,43 +171,61 @@ async def inputs_outside_rounds(session: AsyncSession, room_id: str) -> list[Sec
     return list(rows)
 
 
-async def section_history(
-    session: AsyncSession, room_id: str, section: str, limit: int
-) -> list[SectorInput]:
-    """One section's inputs, newest first."""
-    rows = await session.scalars(
-        select(SectorInput)
-        .where(SectorInput.room_id == room_id, SectorInput.section == section)
-        .order_by(SectorInput.id.desc())
-        .limit(limit)
+@dataclass(frozen=True)
+class SectionView:
+    """What ``!branche C`` shows of one section: its newest inputs (the list), the inputs
+    of the newest rounds that have one for it (the picture; they may overlap), and the
+    rounds of both."""
+
+    history: list[SectorInput]
+    inputs: list[SectorInput]
+    rounds: dict[int, Round]
+
+
+def _section_inputs() -> Select[SectorInput, Round]:
+    """A section's newest ``shown`` inputs and every input of its newest ``rounds`` rounds
+    that have one, each with its round (or None), in one statement (room, section and the
+    two counts bound)."""
+    mine = (
+        SectorInput.room_id == bindparam("room_id", type_=String),
+        SectorInput.section == bindparam("section", type_=String),
     )
-    return list(rows)
-
-
-async def newest_rounds_inputs(
-    session: AsyncSession, room_id: str, section: str, rounds: int
-) -> list[SectorInput]:
-    """One section's inputs in the newest ``rounds`` rounds that have one for it (the
-    sector picture's rounds), whatever the length of the room's history."""
-    newest = (
+    shown = select(SectorInput.id).where(*mine).order_by(SectorInput.id.desc())
+    newest_rounds = (
         select(SectorInput.round_id)
-        .where(
-            SectorInput.room_id == room_id,
-            SectorInput.section == section,
-            SectorInput.round_id.is_not(None),
-        )
+        .where(*mine, SectorInput.round_id.is_not(None))
         .group_by(SectorInput.round_id)
         .order_by(SectorInput.round_id.desc())
-        .limit(rounds)
+        .limit(bindparam("rounds", type_=Integer))
     )
-    rows = await session.scalars(
-        select(SectorInput).where(
-            SectorInput.room_id == room_id,
-            SectorInput.section == section,
-            SectorInput.round_id.in_(newest),
+    return (
+        select(SectorInput, Round)
+        .outerjoin(Round, Round.id == SectorInput.round_id)
+        .where(
+            *mine,
+            or_(
+                SectorInput.id.in_(shown.limit(bindparam("shown", type_=Integer))),
+                SectorInput.round_id.in_(newest_rounds),
+            ),
         )
     )
-    return list(rows)
+
+
+_SECTION_INPUTS = _section_inputs()
+
+
+async def section_view(
+    session: AsyncSession, room_id: str, section: str, *, shown: int, rounds: int
+) -> SectionView:
+    """One section's newest ``shown`` inputs (newest first) and the inputs of its newest
+    ``rounds`` rounds that have one, with their rounds: one statement, whatever the length
+    of the room's history."""
+    params = {"room_id": room_id, "section": section, "shown": shown, "rounds": rounds}
+    rows = (await session.execute(_SECTION_INPUTS, params)).all()
+    found = sorted((row for row, _ in rows), key=lambda row: -row.id)
+    newest = sorted({row.round_id for row in found if row.round_id is not None})[-rounds:]
+    picture = [row for row in found if row.round_id in newest]
+    return SectionView(found[:shown], picture, {r.id: r for _, r in rows if r is not None})
 
 
 async def all_inputs(session: AsyncSession, room_id: str) -> list[SectorInput]:

@@ -236,12 +236,12 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int(width), int(height)
 
 
-async def sector_picture(ctx: Context, section: Section) -> Attachment | None:
-    """``!branche``'s picture: the section over the rounds, or None without any round."""
-    inputs = await store.newest_rounds_inputs(
-        ctx.session, ctx.room_id, section.letter, ROUNDS_SHOWN
-    )
-    rounds = await store.rounds_of(ctx.session, sorted({r.round_id for r in inputs if r.round_id}))
+async def sector_picture(
+    ctx: Context, section: Section, view: store.SectionView
+) -> Attachment | None:
+    """``!branche``'s picture: the section over the rounds, or None without any round.
+    ``view``: the section's inputs of its newest :data:`ROUNDS_SHOWN` rounds with them."""
+    inputs, rounds = view.inputs, view.rounds
     values = round_values(ctx.settings, inputs, list(rounds.values()))
     if not values:
         return None

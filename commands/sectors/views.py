@@ -19,7 +19,7 @@ from commands.core.errors import CommandError
 from commands.core.markup import Doc, Line, inline
 from commands.core.paging import Page
 from commands.notices.handlers import preview
-from commands.sectors.chart import sector_picture
+from commands.sectors.chart import ROUNDS_SHOWN, sector_picture
 from commands.sectors.input import SectorArgs, Trend
 from commands.sectors.wz import BY_LETTER, NAMES
 from config import Partner, Settings
@@ -190,19 +190,21 @@ def entry(
 async def history(ctx: Context, args: SectorArgs) -> Reply:
     """``!branche C``: this sector across rounds, newest first, corrections marked."""
     section = args.sektor
-    rows = await store.section_history(ctx.session, ctx.room_id, section.letter, HISTORY_SHOWN)
+    view = await store.section_view(
+        ctx.session, ctx.room_id, section.letter, shown=HISTORY_SHOWN, rounds=ROUNDS_SHOWN
+    )
+    rows = view.history
     title = section.title(ctx.settings.language)
     if not rows:
         return Reply(Doc().line(ctx.t("sectors.history_none", sector=title)))
-    rounds = await store.rounds_of(ctx.session, sorted({r.round_id for r in rows if r.round_id}))
     replaced = superseded_ids(rows)
     doc = Doc().line(ctx.t("sectors.history_title", sector=title))
     doc.items(
-        [entry(ctx.texts, ctx.dates, ctx.settings, r, rounds, r.id in replaced) for r in rows]
+        [entry(ctx.texts, ctx.dates, ctx.settings, r, view.rounds, r.id in replaced) for r in rows]
     )
     if len(rows) == HISTORY_SHOWN:
         doc.line(ctx.t("sectors.history_more", letter=section.letter))
-    return Reply(doc, attachment=await sector_picture(ctx, section))
+    return Reply(doc, attachment=await sector_picture(ctx, section, view))
 
 
 class SearchArgs(BaseModel):

@@ -96,10 +96,49 @@ async def test_rounds_inputs_corrections_and_reminder_records(engine: AsyncEngin
         assert [r.trend for r in inputs] == ["growing", "declining"]
         assert sectors.newest(inputs)[("stadt", "C")].trend == "declining"
         assert [r.text for r in await sectors.inputs_outside_rounds(session, ROOM)] == ["außerhalb"]
-        assert len(await sectors.section_history(session, ROOM, "C", 10)) == 3
+        view = await sectors.section_view(session, ROOM, "C", shown=10, rounds=12)
+        assert len(view.history) == 3 and list(view.rounds) == [current.id]
         assert [r.id for r in await sectors.open_rounds(session)] == [current.id]
         sectors.close_round(current, closed_by="@k:test", now=NOW)
     async with sessions() as session:
         assert await sectors.current_round(session, ROOM) is None
         latest = await sectors.latest_round(session, ROOM)
         assert latest is not None and latest.closed_at == NOW
+
+
+async def test_a_section_view_reads_the_newest_inputs_and_the_newest_rounds(
+    engine: AsyncEngine,
+) -> None:
+    """``!branche C``: the newest inputs of the section (the list) and every input of its
+    newest rounds that have one (the picture), with their rounds, whatever came before:
+    one section's rounds may lie far apart, another section's inputs lie between."""
+    sessions = session_factory(engine)
+    c_ids: list[int] = []
+    async with sessions.begin() as session:
+        for number in range(20):
+            opened = NOW + timedelta(days=10 * number)
+            round_ = await sectors.open_round(
+                session, room_id=ROOM, opened_by="@k:test", now=opened, deadline=opened.date()
+            )
+            sections = ["H"] if number % 3 else ["C", "H"]  # C in rounds 0, 3, 6, …
+            for section in sections:
+                for partner in ("stadt", "agentur"):
+                    row = await sectors.add_input(
+                        session, room_id=ROOM, round_id=round_.id, partner_id=partner,
+                        author=f"@{partner}:test", section=section, trend="stable", text="",
+                        demand="", horizon="", now=opened,
+                        source_event_id=f"${number}{section}{partner}",
+                    )  # fmt: skip
+                    if section == "C":
+                        c_ids.insert(0, row.id)  # newest first
+            sectors.close_round(round_, closed_by="@k:test", now=opened)
+    async with sessions() as session:
+        view = await sectors.section_view(session, ROOM, "C", shown=5, rounds=2)
+    assert [row.id for row in view.history] == c_ids[:5]  # the newest five, newest first
+    c_rounds = sorted({row.round_id for row in view.history} | {r.round_id for r in view.inputs})
+    assert {row.round_id for row in view.inputs} == set(c_rounds[-2:])  # the newest two
+    assert len(view.inputs) == 4 and all(row.section == "C" for row in view.inputs)
+    assert set(view.rounds) == set(c_rounds)  # every round named in the list or the picture
+    async with sessions() as session:
+        everything = await sectors.section_view(session, ROOM, "C", shown=100, rounds=100)
+    assert len(everything.history) == 2 * 7 and len(everything.inputs) == 2 * 7
