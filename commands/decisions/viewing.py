@@ -10,7 +10,7 @@ from commands.core.markup import Bold, Doc, Line, Text
 from commands.core.paging import Page
 from commands.decisions.cards import acts_on, card_purpose, detail_lines, history_lines, today
 from commands.decisions.drafting import ID_TEXT, ListArgs, RecordArgs
-from commands.decisions.recording import find, record_decision
+from commands.decisions.recording import record_decision
 from commands.decisions.standing import Consent, consent_of
 from commands.decisions.words import (
     STATUS_WORDS,
@@ -48,9 +48,12 @@ async def decision_command(ctx: Context, args: RecordArgs) -> Reply:
 
 
 async def show_decision(ctx: Context, entry_id: int) -> Reply:
-    found = await find(ctx, entry_id)
+    """One entry with its status and its decision's history (one statement)."""
+    shown = await store.with_lineage(ctx.session, ctx.room_id, entry_id)
+    if shown is None:
+        raise CommandError("decisions.error.unknown", id=entry_id, show_usage=False)
+    found, history = shown
     entry, status = found.entry, found.status
-    history = await store.lineage(ctx.session, entry.decision_no)
     doc = Doc()
     consent: Consent | None = None
     if status is Status.NONE:

@@ -164,12 +164,31 @@ async def get_entry(session: AsyncSession, room_id: str, entry_id: int) -> Liste
     return _listed(row) if row is not None else None
 
 
-async def lineage(session: AsyncSession, decision_no: int) -> list[Listed]:
-    """Every entry of one decision's history, oldest first."""
-    rows = await session.execute(
-        _listed_query().where(DecisionEntry.decision_no == decision_no).order_by(DecisionEntry.id)
+@cache
+def _with_lineage_query() -> Select[DecisionEntry, int, str, str]:
+    """Every entry of the lineage that entry ``entry_id`` of ``room_id`` belongs to (both
+    bound), oldest first: built once, like :func:`_listed_query`."""
+    number = (
+        select(DecisionEntry.decision_no)
+        .where(
+            DecisionEntry.id == bindparam("entry_id", type_=Integer),
+            DecisionEntry.room_id == bindparam("room_id", type_=String),
+        )
+        .scalar_subquery()
     )
-    return [_listed(row) for row in rows]
+    return _listed_query().where(DecisionEntry.decision_no == number).order_by(DecisionEntry.id)
+
+
+async def with_lineage(
+    session: AsyncSession, room_id: str, entry_id: int
+) -> tuple[Listed, list[Listed]] | None:
+    """Entry ``#entry_id`` of ``room_id`` with its status, and every entry of its decision's
+    history, oldest first (:func:`get_entry` and :func:`lineage` in one statement); None
+    if the room has no such entry."""
+    params = {"entry_id": entry_id, "room_id": room_id}
+    history = [_listed(row) for row in await session.execute(_with_lineage_query(), params)]
+    found = next((listed for listed in history if listed.entry.id == entry_id), None)
+    return (found, history) if found is not None else None
 
 
 async def room_decisions(session: AsyncSession, room_id: str) -> list[Listed]:

@@ -21,10 +21,17 @@ from commands.export.formats import FORMATS, render
 from storage.decisions import chain
 from storage.decisions import models as store
 from storage.decisions.chain import Problem, content_of, entry_hash
-from storage.decisions.models import DecisionEntry
+from storage.decisions.models import DecisionEntry, Status
 from storage.engine import session_factory
 from tests.support.chat import ROOM, make_settings
-from tests.support.decisions import NOW, add_consent, drop_guards, new_entry, run_sql
+from tests.support.decisions import (
+    NOW,
+    add_consent,
+    add_entries,
+    drop_guards,
+    new_entry,
+    run_sql,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "example.toml"
 
@@ -168,3 +175,34 @@ async def test_the_export_reads_each_partners_stand_on_both_backends(engine: Asy
     assert [c["given"] for c in older["consents"]] == ["own", "recorded", "recorded"]
     assert older["carried"] is True
     assert [e.get("concerns") for e in document["entries"]] == [None, 1, 1, 1, None]
+
+
+async def test_one_entry_is_read_with_its_whole_history_in_one_statement(
+    engine: AsyncEngine,
+) -> None:
+    """``!beschluss <nr>``: any entry of a decision's history (a version, a consent, the
+    revocation) comes with that whole history, oldest first, and its own status; another
+    room's entry, or none, is not found."""
+    await add_entries(engine, 3)
+    async with session_factory(engine)() as session, session.begin():
+        await add_consent(session, 2, "consented", "stadt")  # 4
+        await chain.append(session, new_entry(5, kind="amended", refers_to=2, decision_no=2))
+        await chain.append(session, new_entry(6, kind="revoked", refers_to=5, decision_no=2))
+        await chain.append(session, new_entry(7, room_id="!andere:test"))
+    async with session_factory(engine)() as session:
+        for entry_id in (2, 4, 5, 6):
+            shown = await store.with_lineage(session, "!kooperation:test", entry_id)
+            assert shown is not None
+            found, history = shown
+            single = await store.get_entry(session, "!kooperation:test", entry_id)
+            assert single is not None and found.entry.id == entry_id
+            assert (found.status, found.successor_id) == (single.status, single.successor_id)
+            assert [listed.entry.id for listed in history] == [2, 4, 5, 6]
+        assert [h.status for h in history] == [Status.SUPERSEDED, Status.NONE, Status.REVOKED,
+                                               Status.NONE]  # fmt: skip
+        first = await store.with_lineage(session, "!kooperation:test", 1)
+        assert first is not None and [listed.entry.id for listed in first[1]] == [1]
+        assert await store.with_lineage(session, "!kooperation:test", 7) is None
+        assert await store.with_lineage(session, "!andere:test", 7) is not None
+        assert await store.with_lineage(session, "!kooperation:test", 99) is None
+        await session.rollback()
