@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, aliased, mapped_column
-from sqlalchemy.sql.expression import Exists
+from sqlalchemy.sql.expression import Exists, ScalarSelect
 
 from storage import search
 from storage.base import Base, UTCDateTime
@@ -99,14 +99,40 @@ async def current_round(session: AsyncSession, room_id: str) -> Round | None:
     )
 
 
+def _latest_round_id() -> ScalarSelect[int]:
+    """The open round of the bound room, else its most recently opened one."""
+    return (
+        select(Round.id)
+        .where(Round.room_id == bindparam("room_id", type_=String))
+        .order_by(Round.closed_at.is_(None).desc(), Round.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+_LATEST_ROUND = select(Round).where(Round.id == _latest_round_id())
+_LATEST_ROUND_INPUTS = (
+    select(Round, SectorInput)
+    .outerjoin(SectorInput, SectorInput.round_id == Round.id)
+    .where(Round.id == _latest_round_id())
+    .order_by(SectorInput.id)
+)
+
+
 async def latest_round(session: AsyncSession, room_id: str) -> Round | None:
     """The open round, else the most recently opened one."""
-    found = await current_round(session, room_id)
-    if found is not None:
-        return found
-    return await session.scalar(
-        select(Round).where(Round.room_id == room_id).order_by(Round.id.desc()).limit(1)
-    )
+    return await session.scalar(_LATEST_ROUND, {"room_id": room_id})
+
+
+async def latest_round_inputs(
+    session: AsyncSession, room_id: str
+) -> tuple[Round | None, list[SectorInput]]:
+    """:func:`latest_round` with every input of it, oldest first (corrections included),
+    in one statement; (None, []) without any round."""
+    rows = (await session.execute(_LATEST_ROUND_INPUTS, {"room_id": room_id})).all()
+    if not rows:
+        return None, []
+    return rows[0][0], [row for _, row in rows if row is not None]
 
 
 async def open_rounds(session: AsyncSession) -> Sequence[Round]:

@@ -115,9 +115,8 @@ def sector_table(
 
 async def overview(ctx: Context, _args: object) -> Reply:
     """``!branchen``: the open (or last) round; without any round, the inputs outside rounds."""
-    round_ = await store.latest_round(ctx.session, ctx.room_id)
+    round_, inputs = await store.latest_round_inputs(ctx.session, ctx.room_id)
     if round_ is not None:
-        inputs = await store.inputs_of_round(ctx.session, round_.id)
         missing = missing_partners(ctx.settings, inputs)
         doc = Doc().line(round_title(ctx.texts, ctx.dates, round_, missing))
         if not inputs:

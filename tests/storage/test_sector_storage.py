@@ -142,3 +142,42 @@ async def test_a_section_view_reads_the_newest_inputs_and_the_newest_rounds(
     async with sessions() as session:
         everything = await sectors.section_view(session, ROOM, "C", shown=100, rounds=100)
     assert len(everything.history) == 2 * 7 and len(everything.inputs) == 2 * 7
+
+
+async def test_the_latest_round_comes_with_its_inputs(engine: AsyncEngine) -> None:
+    """``!branchen``: the open round, else the newest, with its inputs oldest first, in one
+    statement; an open round wins over a newer closed one; no round: nothing."""
+    sessions = session_factory(engine)
+    async with sessions() as session:
+        assert await sectors.latest_round_inputs(session, ROOM) == (None, [])
+    rounds: list[int] = []
+    ids: list[int] = []
+    async with sessions.begin() as session:
+        for number in range(3):
+            made = await sectors.open_round(
+                session, room_id=ROOM, opened_by="@k:test", now=NOW + timedelta(days=number),
+                deadline=date(2026, 12, 20),
+            )  # fmt: skip
+            rounds.append(made.id)
+            if number != 1:
+                sectors.close_round(made, closed_by="@k:test", now=NOW)
+        for partner in ("stadt", "agentur", "stadt"):
+            row = await sectors.add_input(
+                session, room_id=ROOM, round_id=rounds[1], partner_id=partner, author="@a:test",
+                section="C", trend="stable", text="", demand="", horizon="", now=NOW,
+                source_event_id=f"$latest{len(ids)}",
+            )  # fmt: skip
+            ids.append(row.id)
+    async with sessions() as session:
+        found, inputs = await sectors.latest_round_inputs(session, ROOM)
+        assert found is not None and found.id == rounds[1]  # open, though not the newest
+        assert [row.id for row in inputs] == ids
+        latest = await sectors.latest_round(session, ROOM)
+        assert latest is not None and latest.id == rounds[1]
+        assert await sectors.latest_round_inputs(session, "!leer:test") == (None, [])
+    async with sessions.begin() as session:
+        running = await session.get_one(sectors.Round, rounds[1])
+        sectors.close_round(running, closed_by="@k:test", now=NOW)
+    async with sessions() as session:
+        found, inputs = await sectors.latest_round_inputs(session, ROOM)
+        assert found is not None and (found.id, inputs) == (rounds[2], [])  # the newest
