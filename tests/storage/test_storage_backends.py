@@ -112,21 +112,33 @@ async def test_times_come_back_as_aware_utc(engine: AsyncEngine) -> None:
 
 
 async def test_latest_contact_counts_per_room(engine: AsyncEngine) -> None:
+    """The latest assignment of each partner in the room counts, however many came before
+    (read by index: one row per partner, migration 0020)."""
     sessions = session_factory(engine)
+    changes = [("@a:t", "!r", "stadt"), ("@j:t", "!r", "jobcenter"), ("@b:t", "!r", "stadt")]
+    changes += [(f"@x{n}:t", "!r", "agentur") for n in range(50)]
+    changes += [("@c:t", "!other", "stadt"), ("@z:t", "!r", "jobcenter")]
     async with sessions() as session, session.begin():
-        for contact, room in (("@a:t", "!r"), ("@b:t", "!r"), ("@c:t", "!other")):
+        for contact, room, partner in changes:
             await contacts.set_contact(
                 session,
                 room_id=room,
-                partner_id="stadt",
+                partner_id=partner,
                 contact=contact,
                 deputy="",
                 set_by="@k:t",
                 now=NOW,
             )
     async with sessions() as session:
-        assert (await contacts.current_contacts(session, "!r"))["stadt"].contact == "@b:t"
-        assert (await contacts.current_contacts(session, "!other"))["stadt"].contact == "@c:t"
+        current = await contacts.current_contacts(session, "!r")
+        assert {partner: row.contact for partner, row in current.items()} == {
+            "stadt": "@b:t",
+            "agentur": "@x49:t",
+            "jobcenter": "@z:t",
+        }
+        other = await contacts.current_contacts(session, "!other")
+        assert {partner: row.contact for partner, row in other.items()} == {"stadt": "@c:t"}
+        assert await contacts.current_contacts(session, "!none") == {}
 
 
 async def test_sync_state_roundtrip(engine: AsyncEngine) -> None:
