@@ -2,14 +2,16 @@
 
 Fills one room through the storage API: decisions (bulk, ``chain.append_many``) with
 amendments, revocations and completions, notices, meetings with agenda items, closed
-input rounds with inputs. Then times every reading command (each declared one's example,
-plus the decision searches, filters and pages) in process, as ``bench/handling.py`` does:
+input rounds with inputs, contact changes. Then times every reading command (each
+declared one's example, plus the decision searches, filters and pages) in process, as
+``bench/handling.py`` does:
 ``dispatcher.handle(Message(...))`` interleaved with the floor (one ORM transaction that
 inserts one row, selects five and commits), and prints each median beside the floor's
 from the same run, and the process's memory (RSS). Always exits 0.
 
     .venv/bin/python bench/archive.py [--decisions 100000] [--notices 10000]
-        [--meetings 1000] [--rounds 50] [--samples 15] [--postgres] [--database FILE]
+        [--meetings 1000] [--rounds 50] [--contacts 120] [--samples 15] [--postgres]
+        [--database FILE]
 
 ``--database FILE`` keeps the filled SQLite file: a later run with the same file skips
 the filling (about a minute for 100,000 decisions) and times the same archive again.
@@ -34,6 +36,7 @@ from handling import Bench, setup
 
 sys.path.insert(0, REPO_ROOT)
 from bot.app import all_commands
+from storage import contacts as contact_store
 from storage import meetings, notices, sectors
 from storage.decisions import chain
 from storage.decisions.chain import NewEntry
@@ -155,6 +158,17 @@ async def fill(sessions: SessionFactory, options: argparse.Namespace) -> dict[st
                 )  # fmt: skip
             sectors.close_round(round_, closed_by=USERS["koordination"], now=opened)
     took["rounds"] = time.perf_counter() - started
+    started = time.perf_counter()
+    async with sessions() as session, session.begin():
+        for number in range(options.contacts):  # contact persons change now and then
+            partner = ("stadt", "agentur", "jobcenter")[number % 3]
+            await contact_store.set_contact(
+                session, room_id=ROOM, partner_id=partner, contact=USERS[f"{partner}1"],
+                deputy=USERS.get(f"{partner}2", ""),
+                set_by=USERS["koordination"],
+                now=START + timedelta(days=DAYS * number // max(options.contacts, 1)),
+            )  # fmt: skip
+    took["contacts"] = time.perf_counter() - started
     return took
 
 
@@ -232,6 +246,7 @@ def main() -> int:
     parser.add_argument("--notices", type=int, default=10_000)
     parser.add_argument("--meetings", type=int, default=1_000)
     parser.add_argument("--rounds", type=int, default=50)
+    parser.add_argument("--contacts", type=int, default=120, help="contact changes")
     parser.add_argument("--samples", type=int, default=15, help="timed samples of each command")
     parser.add_argument("--postgres", action="store_true", help="a throwaway PostgreSQL cluster")
     parser.add_argument("--database", type=Path, help="SQLite file to keep and reuse filled")
@@ -244,6 +259,7 @@ def main() -> int:
         "notices": options.notices,
         "meetings": options.meetings,
         "rounds": options.rounds,
+        "contact changes": options.contacts,
         "N": options.samples,
     }
     print_header("Reading commands against an archive, in process", facts)
