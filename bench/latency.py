@@ -500,6 +500,7 @@ def main() -> int:
     archive.add_argument(
         "--rounds-history", type=int, default=50, help="closed input rounds, 3 inputs each"
     )
+    archive.add_argument("--contacts", type=int, default=120, help="contact changes")
     options = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
     if options.serve:  # a child of serving(): one bot in its own process
@@ -513,6 +514,7 @@ def main() -> int:
             notices=options.notices,
             meetings=options.meetings,
             rounds=options.rounds_history,
+            contacts=options.contacts,
         )
     results = asyncio.run(
         run(options.rounds, options.warmup, options.gap, history, one_process=options.one_process)
