@@ -198,20 +198,26 @@ class Catalogue:
         return self._text(key, params).format(**{k: _plain(v) for k, v in params.items()})
 
     def line(self, key: str, **params: object) -> Line:
-        """The text for ``key`` as a line; markup parameters (mentions, bold) stay markup."""
+        """The text for ``key`` as a line; markup parameters (mentions, bold) stay markup.
+        Neighbouring plain texts become one part (escaped once)."""
         parts: list[Inline] = []
+        plain: list[str] = []  # plain text not yet made a part
         for literal, name, spec in _fields(self._text(key, params)):
-            if literal:
-                parts.append(Text(literal))
+            plain.append(literal)
             if name is None:
                 continue
             value = params[name]
-            if isinstance(value, tuple):
-                parts.extend(value)
-            elif isinstance(value, Inline):
-                parts.append(value)
+            if isinstance(value, Text):
+                plain.append(value.value)
+            elif isinstance(value, tuple | Inline):
+                if any(plain):
+                    parts.append(Text("".join(plain)))
+                plain.clear()
+                parts.extend(value if isinstance(value, tuple) else (value,))
             else:
-                parts.append(Text(format(value, spec or "")))
+                plain.append(format(value, spec or ""))
+        if any(plain):
+            parts.append(Text("".join(plain)))
         return tuple(parts)
 
     def _text(self, key: str, params: Mapping[str, object]) -> str:
