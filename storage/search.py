@@ -188,15 +188,19 @@ class Searchable:
 
         ``alternatives`` (word → column, values): a row also matches that word when the
         column holds one of the values; the values must be part of the search text, so the
-        index answers them too. With FTS5 every word of three or more characters goes into
-        one ``MATCH`` on a join that the index drives in descending rowid order: a page of a
-        common word stops after its rows instead of collecting every match. Shorter words,
-        and the ``like`` engine, test the column row by row (PostgreSQL's trigram index
-        answers those ``LIKE``\ s)."""
+        index answers them too. The index is asked for the words :func:`_indexed` chooses
+        (of several, a number if there is one). With FTS5 they go into one ``MATCH`` on a
+        join that the index drives in descending rowid order: a page of a common word stops
+        after its rows instead of collecting every match. Other words, and the ``like``
+        engine, test the column row by row; PostgreSQL's trigram index answers the ``LIKE``
+        of the chosen words, and the others test ``search_text || ''``, which it does not
+        cover: ``Maßnahme 4711`` reads the few rows holding 4711 instead of intersecting
+        them with every row holding ``massnahm`` (1.9 ms → 0.2 ms with 100,000 decisions)."""
         chosen = alternatives or {}
         phrases: list[str] = []
         clauses: list[ColumnElement[bool]] = []
-        indexed = _indexed([query_word(word) for word in words]) if engine == "fts5" else set()
+        rare = _indexed([query_word(word) for word in words])
+        indexed = rare if engine == "fts5" else set()
         for word in words:
             found = query_word(word)
             column, values = chosen.get(word, (None, ()))
@@ -204,7 +208,8 @@ class Searchable:
                 options = [found, *(normalised(value) for value in values)]
                 phrases.append("(" + " OR ".join(_quoted(option) for option in options) + ")")
                 continue
-            clause = self.text.like(_pattern(found), escape="\\")
+            tested = self.text if engine == "fts5" or found in rare else self.text.concat("")
+            clause = tested.like(_pattern(found), escape="\\")
             if values:
                 clause = or_(clause, column.in_(sorted(values)))
             clauses.append(clause)

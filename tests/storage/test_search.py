@@ -11,6 +11,7 @@ The migration fills both from existing rows.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
@@ -313,3 +314,37 @@ async def test_the_migration_fills_state_and_search_from_existing_rows(
         chosen = list_filter("!kooperation:test", "UEBERGAENGE", SETTINGS, DAY)
         assert (await _listed_ids(session, chosen, offset=0, limit=20))[0] == [3, 2, 1]
         assert (await notices.recent_notices(session, "!r:test", "strasse", 3))[1] == 1
+
+
+async def test_the_index_is_asked_for_the_number_and_the_other_words_are_tested(
+    engine: AsyncEngine,
+) -> None:
+    """``Maßnahme 4711``: the index answers the rare word (a number), the common word is
+    tested on the rows it finds – with FTS5 one ``MATCH`` for ``4711``; on PostgreSQL a
+    ``LIKE`` on ``search_text`` (which the trigram index covers) for ``4711`` and one on
+    ``search_text || ''`` (which it does not) for ``massnahm``. Without a number every long
+    word goes to the index. (With 100,000 decisions on PostgreSQL, vacuumed: 1.9 ms for
+    the statement when the index intersected both words, 0.2 ms now.)"""
+    await add_entries(engine, 3)
+    async with session_factory(engine)() as session:
+        engine_name = await search.backend(session)
+        await session.rollback()
+    params = {"room_id": "!kooperation:test", "today": DAY}
+    params |= {"page_cap": 201, "page_offset": 0, "page_limit": 20}
+    for term, asked, tested in [("Maßnahme 4711", ["4711"], ["massnahm"]),
+                                ("Maßnahme Logistik", ["massnahm", "logistik"], [])]:  # fmt: skip
+        chosen = list_filter("!kooperation:test", term, SETTINGS, DAY)
+        statement = state._page(engine_name, chosen.shape).statement.params(**params)
+        compiled = str(statement.compile(engine, compile_kwargs={"literal_binds": True}))
+        plain = set(re.findall(r"\.search_text LIKE '%([^%']+)%'", compiled))
+        concatenated = set(re.findall(r"\|\| ''\) LIKE '%([^%']+)%'", compiled))
+        if engine.dialect.name == "sqlite":
+            (matched,) = re.findall(r"MATCH '([^']*)'", compiled)
+            indexed, untouched = set(re.findall(r'"([^"]+)"', matched)), plain | concatenated
+        else:
+            indexed, untouched = plain, concatenated
+        assert (indexed, untouched) == (set(asked), set(tested)), compiled
+    async with session_factory(engine)() as session:
+        numbered = list_filter("!kooperation:test", "Maßnahme 3", SETTINGS, DAY)
+        assert await _listed_ids(session, numbered, offset=0, limit=9) == ([3], 1)
+        await session.rollback()
