@@ -28,6 +28,9 @@ interleaved so machine noise hits both sides alike:
    an open round, a press release awaiting approval; ``handling.BUSY_ROOM``) with the
    series' next reminders kept between calls (``commands.meetings.due.UpcomingMemo``, and
    the parsed rule shared) and expanded anew every time.
+8. **A list's page statement kept.** ``!beschlüsse`` (a page of twenty decisions) with the
+   page's statement kept per shape (``storage.search.PageQuery``, ``lru_cache``) and built
+   anew every time, turn about, on the file of pair 6 (which holds its decisions).
 
 The CSV writer has its own script (``bench/csv_writer.py``). Always exits 0.
 
@@ -104,10 +107,10 @@ async def sample(action: Callable[[], Awaitable[Any]]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-async def status_reply(bench: Bench, live: bool) -> float:
+async def status_reply(bench: Bench, live: bool, text: str = "!status") -> float:
     """Milliseconds from the command to its reply sent (handling and queue drain)."""
     bench.chat.dispatcher.live = live
-    message = bench.message("!status")
+    message = bench.message(text)
 
     async def handle_and_send() -> None:
         await bench.chat.dispatcher.handle(message)
@@ -115,7 +118,7 @@ async def status_reply(bench: Bench, live: bool) -> float:
 
     elapsed = await sample(handle_and_send)
     if len(bench.chat.sent) != 1:
-        raise RuntimeError("!status was not answered exactly once")
+        raise RuntimeError(f"{text} was not answered exactly once")
     bench.chat.sent.clear()
     bench.chat.homeserver._by_txn.clear()
     return elapsed
@@ -182,6 +185,17 @@ async def busy_status(bench: Bench, kept: bool) -> float:
 
 
 KEPT = views._UPCOMING
+PAGE = state._page
+
+
+async def decision_page(bench: Bench, kept: bool) -> float:
+    """Milliseconds from ``!beschlüsse`` to its reply sent, with the page's statement kept
+    (as koopbot runs) or built anew (the builder without its cache)."""
+    state._page = PAGE if kept else PAGE.__wrapped__  # type: ignore[assignment]
+    try:
+        return await status_reply(bench, True, "!beschlüsse")
+    finally:
+        state._page = PAGE
 
 
 async def through_session(session: Any, statement: Any, parameters: Any = None) -> Any:
@@ -242,11 +256,14 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
             "new decision": ("one hop per statement", "aiosqlite's four"),
             "chain statements": ("on the connection", "through session.execute"),
             "busy !status": ("next reminders kept", "expanded every time"),
+            "decision page": ("statement kept", "built every time"),
         }
         results = {name: {side: [] for side in sides} for name, sides in pairs.items()}
         for _ in range(10):  # warm-up: caches, prepared statements, the page cache
             await status_reply(bench, True)
             await backlog(bare)
+        for number in range(25):  # a full page of decisions for pair 8
+            await decision_recorded(core, -number - 1)
         for number in range(samples):
             runs = results["reading reply"]
             runs["send first (live)"].append(await status_reply(bench, True))
@@ -274,6 +291,10 @@ async def run(history: int, samples: int) -> dict[str, dict[str, list[float]]]:
             runs = results["busy !status"]
             runs["next reminders kept"].append(await busy_status(busy, True))
             runs["expanded every time"].append(await busy_status(busy, False))
+            runs = results["decision page"]
+            for kept in [True, False] if number % 2 else [False, True]:
+                side = "statement kept" if kept else "built every time"
+                runs[side].append(await decision_page(core, kept))
         for each in (engine, bare, full, link_engine, plain_engine, busy_engine, core_engine):
             await each.dispose()
     return results
