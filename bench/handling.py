@@ -3,14 +3,16 @@
 The real Dispatcher and Outbox (tests/support/chat.py: a fake homeserver edge) on a real
 SQLite file opened by storage.engine.create_engine (WAL, synchronous=NORMAL). Timed:
 ``dispatcher.handle(Message(...))`` for ``!status`` and ``!kontakte`` (parse, authorise,
-storage, render; not the send), interleaved with the floor: one async ORM transaction
+storage, render; not the send), and for two commands that write, a new ``!beschluss`` and
+a new ``!info`` (parse, authorise, storage, render and commit; the reply is queued and sent
+after the handling, untimed), interleaved with the floor: one async ORM transaction
 on the same engine that inserts one row, selects five and commits. Then ``!status`` again
 in a busy room – a meeting series with reminders, an open input round with an input, a
 press release awaiting approval – where it reads every feature. Then a burst of
 1,000 commands awaited one after the other (as the sync loop does) while another task
-measures event-loop lag, and the outbox drain afterwards. Both commands only read, so their
-replies go out while they are handled (``Outbox.send_first``) and the fake homeserver's send
-is part of the handling time; the drain finds little left. Always exits 0.
+measures event-loop lag, and the outbox drain afterwards. The burst's two commands only
+read, so their replies go out while they are handled (``Outbox.send_first``) and the fake
+homeserver's send is part of the handling time; the drain finds little left. Always exits 0.
 
     .venv/bin/python bench/handling.py [--samples 2000] [--burst 1000] [--json]
 """
@@ -48,6 +50,11 @@ MEDIAN_BAR = 1.5
 LAG_BAR_MS = 20.0
 TICK_S = 0.005
 COMMANDS = ("!status", "!kontakte")
+#: Commands that write (each sample a new one), measured beside the readers: name → text.
+WRITES = {
+    "!beschluss (new)": "!beschluss Testbeschluss {n} verantwortlich=@agentur1:test frist=31.03.2027",
+    "!info (new)": "!info Meldung {n}: Baustelle Straßenbahn thema=Verkehr betrifft=H",
+}
 BUSY_STATUS = "!status, busy room"
 #: What makes the room busy, sent through the bot as coordinators and partners would.
 BUSY_ROOM = (
@@ -132,10 +139,12 @@ async def setup(engine: AsyncEngine, clock: FakeClock) -> Bench:
 
 
 async def per_command(bench: Bench, samples: int, warmup: int) -> dict[str, list[float]]:
-    results: dict[str, list[float]] = {text: [] for text in COMMANDS}
+    results: dict[str, list[float]] = {text: [] for text in [*COMMANDS, *WRITES]}
     results["floor"] = []
     for number in range(warmup + samples):
         timed = [(text, await bench.command(text)) for text in COMMANDS]
+        for name, text in WRITES.items():
+            timed.append((name, await bench.command(text.format(n=number))))
         timed.append(("floor", await bench.floor()))
         if number >= warmup:
             for name, value in timed:
@@ -258,7 +267,7 @@ async def run(samples: int, warmup: int, count: int) -> dict[str, Any]:
         "warmup": warmup,
         "stats_ms": stats,
         "ratios_median": {
-            **{text: stats[text]["median"] / floor for text in COMMANDS},
+            **{text: stats[text]["median"] / floor for text in [*COMMANDS, *WRITES]},
             BUSY_STATUS: busy_stats[BUSY_STATUS]["median"] / busy_stats["floor (busy)"]["median"],
         },
         "burst": burst_results,
