@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Sequence
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Integer, Select, String, Text, func, select
@@ -87,17 +86,11 @@ async def recent_notices(
     topic or concerns (:mod:`storage.search`: case, umlauts and ß folded, found inside
     compounds, through the database's index, newest first so a page stops early).
     """
-    page = _page(await search.backend(session), tuple((term or "").split()))
+    page = search.room_page(
+        SEARCHED, Notice, await search.backend(session), tuple((term or "").split())
+    )
     rows, total = await page.read(session, {"room_id": room_id}, offset=offset, limit=limit)
     return [row[0] for row in rows], total
-
-
-@lru_cache(maxsize=search.KEPT)
-def _page(engine: str, words: tuple[str, ...]) -> search.PageQuery:
-    narrowed, newest = SEARCHED.narrow(
-        select(Notice.id).where(Notice.room_id == search.ROOM), engine, words
-    )
-    return SEARCHED.newest_rows([Notice], narrowed, newest)
 
 
 async def notices_between(

@@ -25,6 +25,7 @@ import logging
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -241,6 +242,7 @@ class Searchable:
 
 #: The room a page's statement reads: bound when it runs, so one statement serves every room.
 ROOM = bindparam("room_id", type_=String)
+
 #: How many built page statements are kept (:class:`PageQuery`).
 KEPT = 256
 
@@ -268,8 +270,12 @@ class PageQuery:
         """The page (``offset``, ``limit``) with the values ``given`` bound: its rows and how
         many match; a page past the end has no rows to carry the count, so that one is
         counted again."""
-        params = {**given, "page_cap": bound(offset, limit) + 1, "page_offset": offset}
-        params["page_limit"] = limit
+        params = {
+            **given,
+            "page_cap": bound(offset, limit) + 1,
+            "page_offset": offset,
+            "page_limit": limit,
+        }
         if self.mapped:
             rows: Sequence[Any] = (await session.execute(self.statement, params)).all()
         else:
@@ -296,6 +302,18 @@ def paged(narrowed: Select[*tuple[Any, ...]], newest: ColumnElement[int]) -> Pag
 
 def _bound(name: str) -> ColumnElement[int]:
     return bindparam(name, type_=Integer)
+
+
+@lru_cache(maxsize=KEPT)
+def room_page(
+    searchable: Searchable, entity: Any, engine: str, words: tuple[str, ...]
+) -> PageQuery:
+    """The page statement of the ``entity`` rows of the bound room (:data:`ROOM`) that hold
+    every one of ``words`` (the notices' and the press releases' lists), kept per shape."""
+    narrowed, newest = searchable.narrow(
+        select(searchable.key).where(entity.room_id == ROOM), engine, words
+    )
+    return searchable.newest_rows([entity], narrowed, newest)
 
 
 def bound(offset: int, limit: int) -> int:

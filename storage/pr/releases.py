@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from functools import lru_cache
 
 from sqlalchemy import (
     Date,
@@ -258,17 +257,11 @@ async def search_releases(
     holds every word of ``term`` (:mod:`storage.search`), and how many match in all –
     counted up to :func:`storage.search.bound` and one more: a count above that bound
     means "more than the bound". Earlier versions' texts are not searched."""
-    page = _page(await search.backend(session), tuple(term.split()))
+    page = search.room_page(
+        SEARCHED, PressRelease, await search.backend(session), tuple(term.split())
+    )
     rows, total = await page.read(session, {"room_id": room_id}, offset=offset, limit=limit)
     return [row[0] for row in rows], total
-
-
-@lru_cache(maxsize=search.KEPT)
-def _page(engine: str, words: tuple[str, ...]) -> search.PageQuery:
-    narrowed, newest = SEARCHED.narrow(
-        select(PressRelease.id).where(PressRelease.room_id == search.ROOM), engine, words
-    )
-    return SEARCHED.newest_rows([PressRelease], narrowed, newest)
 
 
 def is_published() -> Exists:
