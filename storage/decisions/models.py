@@ -182,9 +182,9 @@ def _with_lineage_query() -> Select[DecisionEntry, int, str, str]:
 async def with_lineage(
     session: AsyncSession, room_id: str, entry_id: int
 ) -> tuple[Listed, list[Listed]] | None:
-    """Entry ``#entry_id`` of ``room_id`` with its status, and every entry of its decision's
-    history, oldest first (:func:`get_entry` and :func:`lineage` in one statement); None
-    if the room has no such entry."""
+    """Entry ``#entry_id`` of ``room_id`` with its status (as :func:`get_entry` gives it),
+    and every entry of its decision's history, oldest first, in one statement; None if the
+    room has no such entry."""
     params = {"entry_id": entry_id, "room_id": room_id}
     history = [_listed(row) for row in await session.execute(_with_lineage_query(), params)]
     found = next((listed for listed in history if listed.entry.id == entry_id), None)

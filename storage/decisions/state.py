@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -185,10 +185,10 @@ class Filter:
     people: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
-    def shape(self) -> tuple[Any, ...]:
+    def shape(self) -> Shape:
         """What the statement depends on beyond the room and today, which it binds."""
         people = tuple((word, tuple(sorted(named))) for word, named in self.people.items())
-        return self.statuses, self.words, people
+        return Shape(self.statuses, self.words, people)
 
     @property
     def params(self) -> dict[str, Any]:
@@ -196,24 +196,33 @@ class Filter:
         return {"room_id": self.room_id, "today": self.today}
 
 
+class Shape(NamedTuple):
+    """What a :class:`Filter`'s statement is built from (the key it is kept under)."""
+
+    statuses: frozenset[str]
+    words: tuple[str, ...]
+    people: tuple[tuple[str, tuple[str, ...]], ...]  # word → the user ids it names
+
+
 def narrowed(
-    query: search.Query, engine: str, shape: tuple[Any, ...]
+    query: search.Query, engine: str, shape: Shape
 ) -> tuple[search.Query, ColumnElement[int]]:
     """``query`` narrowed to the versions a :class:`Filter` of that ``shape`` chooses, and
     the column ordering them newest first, for a search ``engine``
     (:func:`storage.search.backend`). The room and today are bound (:attr:`Filter.params`)."""
-    statuses, words, people = shape
     found: list[Any] = [DecisionState.room_id == search.ROOM]
-    if not statuses:
+    if not shape.statuses:
         found.append(DecisionState.status != Status.SUPERSEDED.value)
-    for wanted in statuses:
+    for wanted in shape.statuses:
         if wanted == OVERDUE:
             found.append(DecisionState.status == Status.VALID.value)
             found.append(DecisionState.deadline < bindparam("today", type_=Date))
         else:
             found.append(DecisionState.status == wanted)
-    alternatives = {word: (DecisionState.responsible, named) for word, named in people if named}
-    return SEARCHED.narrow(query.where(*found), engine, words, alternatives)
+    alternatives = {
+        word: (DecisionState.responsible, named) for word, named in shape.people if named
+    }
+    return SEARCHED.narrow(query.where(*found), engine, shape.words, alternatives)
 
 
 #: The decision versions' text search: responsible user ids are part of the search text,
@@ -291,7 +300,7 @@ async def listed_page(
 
 
 @lru_cache(maxsize=search.KEPT)
-def _page(engine: str, shape: tuple[Any, ...]) -> search.PageQuery:
+def _page(engine: str, shape: Shape) -> search.PageQuery:
     """:func:`listed_page`'s statement for a filter's shape (:attr:`Filter.shape`)."""
     columns = select(DecisionState.id, DecisionState.status, DecisionState.successor_id)
     chosen, newest = narrowed(columns, engine, shape)
