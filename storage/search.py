@@ -253,8 +253,9 @@ class PageQuery:
     :func:`bound` and one more: a count above the bound means "more than the bound"), and
     the capped selection of matches it counts, to count again past the end.
 
-    Built once per shape (search words and filters) and kept (``functools.lru_cache`` in
-    the modules that list: at most :data:`KEPT` each): building such a statement in
+    Built once per shape (search words and filters) and kept (``functools.lru_cache`` on
+    each builder, :func:`room_page` and those of the decisions and the sector inputs: at
+    most :data:`KEPT` each): building such a statement in
     SQLAlchemy costs about three times what SQLite takes to answer it. What differs between
     rooms, days and pages is bound when it runs (:data:`ROOM`, ``params``, the page)."""
 
