@@ -243,8 +243,9 @@ class Searchable:
 #: The room a page's statement reads: bound when it runs, so one statement serves every room.
 ROOM = bindparam("room_id", type_=String)
 
-#: How many built page statements are kept (:class:`PageQuery`).
-KEPT = 256
+#: How many built page statements each builder keeps (:class:`PageQuery`): about 32 KB
+#: each, so at most 2 MB per builder however many different searches people make.
+KEPT = 64
 
 
 @dataclass(frozen=True)
