@@ -294,6 +294,16 @@ async def agenda_of(
     return list(rows)
 
 
+async def agenda_count(session: AsyncSession, meeting_id: int, occurrence: datetime) -> int:
+    """How many points the agenda of one occurrence has (counted by its index)."""
+    counted = await session.scalar(
+        select(func.count()).where(
+            AgendaItem.meeting_id == meeting_id, AgendaItem.occurrence == occurrence
+        )
+    )
+    return int(counted or 0)
+
+
 async def agenda_occurrences(
     session: AsyncSession, meeting_id: int, since: datetime
 ) -> list[datetime]:

@@ -220,7 +220,7 @@ async def add_agenda_item(ctx: Context, args: AgendaArgs) -> Reply:
         partner_id=partner.id if partner else None,
         now=ctx.now,
     )
-    number = len(await store.agenda_of(ctx.session, meeting.id, occurrence.original))
+    number = await store.agenda_count(ctx.session, meeting.id, occurrence.original)
     doc = Doc().line(
         ctx.t(
             "meetings.agenda_added",

@@ -137,6 +137,7 @@ async def test_agenda_items_show_who_added_them_for_which_partner(chat: Chat) ->
         "!termin 1 zeigt die ganze Tagesordnung.",
     ]
     await chat.send("stadt1", "!agenda #1 Ansiedlung Sülzegrund")
+    assert chat.last.startswith("Punkt 2 für Termin #1 am Di., 8. Dez. 2026 notiert:")
     await chat.send("koordination", "!tagesordnung 1 Termine 2027 am=12.01.2027")
     assert chat.last.startswith(
         "Punkt 1 für Termin #1 am Di., 12. Jan. 2027 notiert: Termine 2027 (Koordination)"
