@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, String, bindparam
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
+
+#: The room a prebuilt statement reads, bound when it runs (``{"room_id": …}``), so one
+#: statement, built once, serves every room.
+ROOM = bindparam("room_id", type_=String)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, Integer, Select, String, bindparam, func, select
+from sqlalchemy import Index, Integer, Select, String, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.base import Base, UTCDateTime
+from storage.base import ROOM, Base, UTCDateTime
 
 
 class ContactAssignment(Base):
@@ -53,7 +53,7 @@ async def set_contact(
 def _current() -> Select[ContactAssignment]:
     """The latest assignment per partner in the bound room: one row per partner, found by
     ``ix_contact_assignments_room_partner``, however often contacts changed."""
-    room = ContactAssignment.room_id == bindparam("room_id", type_=String)
+    room = ContactAssignment.room_id == ROOM
     latest = (
         select(func.max(ContactAssignment.id)).where(room).group_by(ContactAssignment.partner_id)
     )

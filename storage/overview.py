@@ -28,7 +28,6 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     String,
-    bindparam,
     cast,
     exists,
     func,
@@ -41,6 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from storage.base import ROOM
 from storage.core import Backlog, unsent_in_room
 from storage.meetings import Meeting, MeetingException
 from storage.pr.releases import APPROVED, DECIDING, PressEvent, PressRelease, is_published
@@ -109,7 +109,7 @@ def _releases(column: str | None, partners: tuple[str, ...]) -> tuple[OpenReleas
 @cache
 def _query(limit: int, partners: tuple[str, ...], backlog: bool) -> Select[Any]:
     """Built once per shape: the statement is as costly to build as to run."""
-    room_id = bindparam("room_id", type_=String)
+    room_id = ROOM
     open_round = (
         select(Round.id)
         .where(Round.room_id == room_id, Round.closed_at.is_(None))

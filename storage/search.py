@@ -33,7 +33,6 @@ from sqlalchemy import (
     CompoundSelect,
     Integer,
     Select,
-    String,
     Subquery,
     bindparam,
     func,
@@ -48,6 +47,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.base import ROOM
 from storage.engine import run_core
 
 log = logging.getLogger(__name__)
@@ -240,9 +240,6 @@ class Searchable:
         return PageQuery(statement, page.capped)
 
 
-#: The room a page's statement reads: bound when it runs, so one statement serves every room.
-ROOM = bindparam("room_id", type_=String)
-
 #: How many built page statements each builder keeps (:class:`PageQuery`): about 32 KB
 #: each, so at most 2 MB per builder however many different searches people make.
 KEPT = 64
@@ -256,9 +253,9 @@ class PageQuery:
 
     Built once per shape (search words and filters) and kept (``functools.lru_cache`` on
     each builder, :func:`room_page` and those of the decisions and the sector inputs: at
-    most :data:`KEPT` each): building such a statement in
-    SQLAlchemy costs about three times what SQLite takes to answer it. What differs between
-    rooms, days and pages is bound when it runs (:data:`ROOM`, ``params``, the page)."""
+    most :data:`KEPT` each): building such a statement in SQLAlchemy costs about three
+    times what SQLite takes to answer it. What differs between rooms, days and pages is
+    bound when it runs (:data:`storage.base.ROOM`, ``params``, the page)."""
 
     statement: Select[*tuple[Any, ...]] | CompoundSelect[*tuple[Any, ...]]
     capped: Subquery
@@ -310,8 +307,9 @@ def _bound(name: str) -> ColumnElement[int]:
 def room_page(
     searchable: Searchable, entity: Any, engine: str, words: tuple[str, ...]
 ) -> PageQuery:
-    """The page statement of the ``entity`` rows of the bound room (:data:`ROOM`) that hold
-    every one of ``words`` (the notices' and the press releases' lists), kept per shape."""
+    """The page statement of the ``entity`` rows of the bound room (``storage.base.ROOM``)
+    that hold every one of ``words`` (the notices' and the press releases' lists), kept
+    per shape."""
     narrowed, newest = searchable.narrow(
         select(searchable.key).where(entity.room_id == ROOM), engine, words
     )

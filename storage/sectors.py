@@ -37,7 +37,7 @@ from sqlalchemy.orm import Mapped, aliased, mapped_column
 from sqlalchemy.sql.expression import Exists, ScalarSelect
 
 from storage import search
-from storage.base import Base, UTCDateTime
+from storage.base import ROOM, Base, UTCDateTime
 
 
 class Round(Base):
@@ -103,7 +103,7 @@ def _latest_round_id() -> ScalarSelect[int]:
     """The open round of the bound room, else its most recently opened one."""
     return (
         select(Round.id)
-        .where(Round.room_id == bindparam("room_id", type_=String))
+        .where(Round.room_id == ROOM)
         .order_by(Round.closed_at.is_(None).desc(), Round.id.desc())
         .limit(1)
         .scalar_subquery()
@@ -213,7 +213,7 @@ def _section_inputs() -> Select[SectorInput, Round]:
     that have one, each with its round (or None), in one statement (room, section and the
     two counts bound)."""
     mine = (
-        SectorInput.room_id == bindparam("room_id", type_=String),
+        SectorInput.room_id == ROOM,
         SectorInput.section == bindparam("section", type_=String),
     )
     shown = select(SectorInput.id).where(*mine).order_by(SectorInput.id.desc())
@@ -322,7 +322,7 @@ def _page(
     words: tuple[str, ...],
     named: tuple[tuple[str, str], ...],
 ) -> search.PageQuery:
-    query = select(SectorInput.id).where(SectorInput.room_id == search.ROOM)
+    query = select(SectorInput.id).where(SectorInput.room_id == ROOM)
     for word, letter in named:
         query, _ = SEARCHED.narrow(query, "like", [word], {word: (SectorInput.section, [letter])})
     rest = [word for word in words if word not in dict(named)]

@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, aliased, mapped_column
 
-from storage.base import Base, UTCDateTime
+from storage.base import ROOM, Base, UTCDateTime
 from storage.meetings import Meeting, MeetingException
 
 CHAIN = "decisions"
@@ -172,7 +172,7 @@ def _with_lineage_query() -> Select[DecisionEntry, int, str, str]:
         select(DecisionEntry.decision_no)
         .where(
             DecisionEntry.id == bindparam("entry_id", type_=Integer),
-            DecisionEntry.room_id == bindparam("room_id", type_=String),
+            DecisionEntry.room_id == ROOM,
         )
         .scalar_subquery()
     )

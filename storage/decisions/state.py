@@ -37,7 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage import search
-from storage.base import Base
+from storage.base import ROOM, Base
 from storage.decisions.models import CONSENT_KINDS, DECISION_KINDS, DecisionEntry, Kind, Status
 from storage.engine import run_core
 
@@ -210,7 +210,7 @@ def narrowed(
     """``query`` narrowed to the versions a :class:`Filter` of that ``shape`` chooses, and
     the column ordering them newest first, for a search ``engine``
     (:func:`storage.search.backend`). The room and today are bound (:attr:`Filter.params`)."""
-    found: list[Any] = [DecisionState.room_id == search.ROOM]
+    found: list[Any] = [DecisionState.room_id == ROOM]
     if not shape.statuses:
         found.append(DecisionState.status != Status.SUPERSEDED.value)
     for wanted in shape.statuses:
