@@ -41,6 +41,7 @@ from sqlalchemy import (
     select,
     table,
     text,
+    union,
 )
 from sqlalchemy import column as column_clause
 from sqlalchemy.engine import Connection
@@ -283,6 +284,22 @@ class PageQuery:
             return rows, int(rows[0].total) if rows else 0
         counted = await session.scalar(select(func.count()).select_from(self.capped), params)
         return rows, int(counted or 0)
+
+
+def newest_of(
+    parts: Sequence[tuple[Select[*tuple[Any, ...]], ColumnElement[int]]],
+) -> tuple[Select[*tuple[Any, ...]], ColumnElement[int]]:
+    """The rows any of ``parts`` selects (each a narrowed select over the same columns,
+    with its newest-first column, as :meth:`Searchable.narrow` returns them), for
+    :func:`paged`: each part's newest up to the bound (``page_cap``), joined by ``UNION``.
+    The newest matches of all parts are among those, and each part stops early on its own
+    index."""
+    capped = [
+        select(part.order_by(newest.desc()).limit(_bound("page_cap")).subquery())
+        for part, newest in parts
+    ]
+    either = union(*capped).subquery()
+    return select(either), either.c.id
 
 
 def paged(narrowed: Select[*tuple[Any, ...]], newest: ColumnElement[int]) -> PageQuery:

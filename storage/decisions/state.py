@@ -24,6 +24,7 @@ from sqlalchemy import (
     Date,
     Index,
     Integer,
+    Select,
     String,
     Text,
     bindparam,
@@ -49,6 +50,8 @@ class DecisionState(Base):
     __table_args__ = (
         # Status filters read a room's versions of one status newest first, deadline beside.
         Index("ix_decision_state_room_status", "room_id", "status", "id", "deadline"),
+        # A person's versions newest first (``!beschlüsse <Name>``: :func:`narrowed`).
+        Index("ix_decision_state_room_person", "room_id", "responsible", "id"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     room_id: Mapped[str] = mapped_column(String(255), index=True)
@@ -206,11 +209,34 @@ class Shape(NamedTuple):
 
 def narrowed(
     query: search.Query, engine: str, shape: Shape
-) -> tuple[search.Query, ColumnElement[int]]:
+) -> tuple[search.Query | Select[Any], ColumnElement[int]]:
     """``query`` narrowed to the versions a :class:`Filter` of that ``shape`` chooses, and
     the column ordering them newest first, for a search ``engine``
-    (:func:`storage.search.backend`). The room and today are bound (:attr:`Filter.params`)."""
-    found: list[Any] = [DecisionState.room_id == ROOM]
+    (:func:`storage.search.backend`). The room and today are bound (:attr:`Filter.params`).
+
+    A word that names people (``shape.people``) finds the versions that hold it as text or
+    that one of those people is responsible for. The first such word is split in two: the
+    text from the search index, each person from ``ix_decision_state_room_person`` (room,
+    responsible, id), every other word and filter applied in each part; the parts' newest
+    matches are joined (:func:`storage.search.newest_of`). Asking the search index for a
+    user id instead walks a long list: its trigrams are in every person's id."""
+    chosen = query.where(*_conditions(shape))
+    people = {word: named for word, named in shape.people if named}
+    if not people:
+        return SEARCHED.narrow(chosen, engine, shape.words)
+    word, named = next(iter(people.items()))
+    others = {w: (DecisionState.responsible, n) for w, n in people.items() if w != word}
+    rest = [w for w in shape.words if w != word]
+    parts = [SEARCHED.narrow(chosen, engine, shape.words, others)]
+    for user in named:
+        by_person = chosen.where(DecisionState.responsible == user)
+        parts.append(SEARCHED.narrow(by_person, engine, rest, others))
+    return search.newest_of(parts)
+
+
+def _conditions(shape: Shape) -> list[ColumnElement[bool]]:
+    """The bound room, and the statuses a :class:`Filter` of that ``shape`` selects."""
+    found: list[ColumnElement[bool]] = [DecisionState.room_id == ROOM]
     if not shape.statuses:
         found.append(DecisionState.status != Status.SUPERSEDED.value)
     for wanted in shape.statuses:
@@ -219,10 +245,7 @@ def narrowed(
             found.append(DecisionState.deadline < bindparam("today", type_=Date))
         else:
             found.append(DecisionState.status == wanted)
-    alternatives = {
-        word: (DecisionState.responsible, named) for word, named in shape.people if named
-    }
-    return SEARCHED.narrow(query.where(*found), engine, shape.words, alternatives)
+    return found
 
 
 #: The decision versions' text search: responsible user ids are part of the search text,

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text as text_clause
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
@@ -347,4 +348,59 @@ async def test_the_index_is_asked_for_the_number_and_the_other_words_are_tested(
     async with session_factory(engine)() as session:
         numbered = list_filter("!kooperation:test", "Maßnahme 3", SETTINGS, DAY)
         assert await _listed_ids(session, numbered, offset=0, limit=9) == ([3], 1)
+        await session.rollback()
+
+
+async def test_a_person_is_found_by_the_person_index_with_text_and_filters(
+    engine: AsyncEngine,
+) -> None:
+    """``!beschlüsse krüger``: Bernd Krüger's versions (responsible ``@agentur1:test``) and
+    those whose text holds the word, newest first, counted, paged, with status filters and
+    further words – read from ``ix_decision_state_room_person`` (room, responsible, id),
+    not by asking the search index for the user id, whose trigrams every id shares."""
+    room = next(ROOMS)
+    log: list[dict[str, object]] = []
+    for number in range(40):
+        log.append(
+            {
+                "kind": "recorded",
+                "back": None,
+                "subject": "Lagerlogistik" if number % 4 == 0 else "Betreff",
+                "wording": "Herr Krüger berichtet" if number == 21 else "",
+                "dissent": "",
+                "agenda_item": None,
+                "responsible": "@agentur1:test" if number % 3 == 0 else "@stadt1:test",
+                "deadline": date(2026, 11, 1) if number % 2 == 0 else None,
+            }
+        )
+    log.append({**log[-1], "kind": "amended", "back": 1})  # 39 (Krüger's) superseded by 40
+    await _write(engine, room, log, bulk=False)
+    async with session_factory(engine)() as session:
+        first = min(item.entry.id for item in await store.room_decisions(session, room))
+        ids = {number: first + number for number in range(41)}
+        # Krüger's (every third, 39 superseded by 40) and 21, whose wording names him.
+        numbers = [n for n in range(40, -1, -1) if (n % 3 == 0 and n != 39) or n in (21, 40)]
+        krueger = [ids[n] for n in numbers]
+        page_one = list_filter(room, "Krüger", SETTINGS, DAY)
+        assert await _listed_ids(session, page_one, offset=0, limit=10) == (
+            krueger[:10],
+            len(krueger),
+        )
+        page_two = list_filter(room, "krüger", SETTINGS, DAY)
+        assert await _listed_ids(session, page_two, offset=10, limit=10) == (
+            krueger[10:],
+            len(krueger),
+        )
+        late = [i for i in krueger if (i - first) % 2 == 0 and i - first != 40]  # 40: no date
+        overdue_ones = list_filter(room, "überfällig krüger", SETTINGS, DAY)
+        assert await _listed_ids(session, overdue_ones, offset=0, limit=50) == (late, len(late))
+        stored = [i for i in krueger if (i - first) % 4 == 0 and i - first != 40]
+        in_storage = list_filter(room, "krüger lagerlogistik", SETTINGS, DAY)
+        assert await _listed_ids(session, in_storage, offset=0, limit=50) == (stored, len(stored))
+        if engine.dialect.name == "sqlite":
+            bound = {**page_two.params, "page_cap": 201, "page_offset": 0, "page_limit": 10}
+            statement = state._page("fts5", page_two.shape).statement.params(**bound)
+            compiled = statement.compile(engine, compile_kwargs={"literal_binds": True})
+            plan = await session.execute(text_clause(f"EXPLAIN QUERY PLAN {compiled}"))
+            assert any("ix_decision_state_room_person" in row[-1] for row in plan), compiled
         await session.rollback()
