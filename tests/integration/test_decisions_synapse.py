@@ -40,9 +40,18 @@ async def test_a_coordinators_export_arrives_as_a_csv_file_with_the_decision(
             "Beschluss #1 erfasst: Gemeinsame Qualifizierungsoffensive Logistik"
         )
         assert recorded["content"]["m.mentions"]["user_ids"] == [agentur]
+        # A display-name word finds the decisions that person is responsible for.
+        by_person = await stadt.reply_to(await stadt.say(room, "!beschlüsse Krüger"))
+        none_done = await stadt.reply_to(await stadt.say(room, "!beschlüsse krüger erledigt"))
         answer = await coordinator.reply_to(await coordinator.say(room, "!export beschlüsse csv"))
         assert body(answer).startswith("Beschlussprotokoll als CSV: 1 Eintrag (#1), Stand ")
         file = (await coordinator.wait_for(is_file_from_bot(world, room)))["content"]
+    assert body(by_person).splitlines()[:2] == [
+        "Beschlüsse zu „Krüger“ (neueste zuerst)",
+        "• #1 Gemeinsame Qualifizierungsoffensive Logistik · gültig · Zustimmung 1 von 3 · "
+        "Bernd Krüger · Frist 31. Dez. 2026",
+    ]
+    assert body(none_done) == ("Keine Beschlüsse zu „krüger erledigt“. !beschlüsse zeigt alle.")
     assert file["info"]["mimetype"] == "text/csv"
     assert file["filename"].startswith("beschlussprotokoll-") and file["filename"].endswith(".csv")
     download = await coordinator.client.download(mxc=file["url"])
