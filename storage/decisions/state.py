@@ -248,8 +248,9 @@ def _conditions(shape: Shape) -> list[ColumnElement[bool]]:
     return found
 
 
-#: The decision versions' text search: responsible user ids are part of the search text,
-#: so a display-name word's people are found by the index too.
+#: The decision versions' text search. The responsible person's user id is part of the
+#: search text (a search for the id finds it); a display-name word's people come from
+#: the person index (:func:`narrowed`).
 SEARCHED = search.Searchable("decision_search", DecisionState.id, DecisionState.search_text)
 
 
