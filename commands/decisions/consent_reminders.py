@@ -11,7 +11,7 @@ decided here; whether it is posted, late or missed, and its one claim, by
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,7 @@ from commands.core.catalogue import Catalogue
 from commands.core.context import Reply, ScheduledPost, mention_for
 from commands.core.dates import DateFormatter
 from commands.core.delivery import (
+    REMIND_AT,
     Decision,
     Missed,
     Slot,
@@ -33,7 +34,6 @@ from commands.core.markup import Doc, Mention, join
 from commands.decisions.cards import card_purpose, consent_lines
 from commands.decisions.standing import Consent, consent_of
 from config import Partner, Settings
-from storage import deliveries
 from storage.decisions import models as store
 from storage.decisions.models import DecisionEntry
 from storage.deliveries import Source
@@ -61,31 +61,40 @@ class ConsentReminders:
         self.texts = Catalogue(settings.language)
         self.dates = DateFormatter(settings.language, settings.zone)
 
-    def moment(self, version: DecisionEntry) -> datetime:
-        """09:00 local on the day ``NUDGE_AFTER`` after the version was recorded, in UTC."""
-        day = self.dates.local(version.recorded_at).date() + NUDGE_AFTER
+    def moment(self, recorded_at: datetime) -> datetime:
+        """09:00 local on the day ``NUDGE_AFTER`` after a version recorded at
+        ``recorded_at``, in UTC: the later the recording, the later the nudge."""
+        day = self.dates.local(recorded_at).date() + NUDGE_AFTER
         return at_remind_time(day, self.settings.zone)
 
-    async def pending(self, session: AsyncSession, now: datetime) -> list[Due]:
-        """Nudges not yet settled, of valid versions recorded recently enough to matter."""
-        earliest = now - self.settings.reminders.grace_delta - NUDGE_AFTER - timedelta(days=2)
-        versions = await store.valid_since(session, earliest)
-        settled = await deliveries.claimed_keys(
-            session, Source.DECISION, [version.id for version in versions]
-        )
-        return [
-            Due(version, self.moment(version))
-            for version in versions
-            if (version.id, KEY) not in settled
-        ]
+    def earliest(self, now: datetime) -> datetime:
+        """Versions recorded before this are past their nudge and its grace."""
+        return now - self.settings.reminders.grace_delta - NUDGE_AFTER - timedelta(days=2)
+
+    def due_before(self, now: datetime) -> datetime:
+        """Versions recorded before this have their nudge due by ``now``: the last local
+        day whose 09:00 has come is ``NUDGE_AFTER`` after the days recorded before it."""
+        local = self.dates.local(now)
+        last = local.date() if local.time() >= REMIND_AT else local.date() - timedelta(days=1)
+        first_not_due = last - NUDGE_AFTER + timedelta(days=1)
+        return datetime.combine(first_not_due, time(0), self.settings.zone).astimezone(UTC)
 
     async def next_due(self, session: AsyncSession, now: datetime) -> datetime | None:
-        return min((due.at for due in await self.pending(session, now)), default=None)
+        """The first pending nudge's time, from the earliest pending version alone (one
+        row): the nudge's time grows with the recording's."""
+        first = await store.first_unclaimed_since(
+            session, self.earliest(now), Source.DECISION.value, KEY
+        )
+        return None if first is None else self.moment(first)
 
     async def run_due(self, session: AsyncSession, now: datetime) -> list[ScheduledPost]:
         posts: list[ScheduledPost] = []
         missed: dict[str, list[Missed]] = {}
-        due = [item for item in await self.pending(session, now) if is_due(item.at, now)]
+        versions = await store.unclaimed_between(
+            session, self.earliest(now), self.due_before(now), Source.DECISION.value, KEY
+        )
+        due = [Due(version, self.moment(version.recorded_at)) for version in versions]
+        due = [item for item in due if is_due(item.at, now)]
         consents = await store.consents_of(session, [item.version.id for item in due])
         for item in due:
             state = consent_of(item.version, consents)

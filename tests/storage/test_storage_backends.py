@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import contacts, core, migrate
+from storage import contacts, core, deliveries, migrate
+from storage.decisions import chain, models
+from storage.deliveries import Source
 from storage.engine import session_factory
+from tests.support.decisions import new_entry
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -152,3 +156,54 @@ async def test_sync_state_roundtrip(engine: AsyncEngine) -> None:
         assert await core.get_state(session, "k") == "s2"  # the same session sees it at once
     async with sessions() as session:
         assert await core.get_state(session, "k") == "s2"
+
+
+async def test_the_last_days_valid_versions_and_the_first_unclaimed(engine: AsyncEngine) -> None:
+    """What the consent reminders ask: after every change, in one row, when the first valid
+    version of the last days without a settled nudge was recorded
+    (``first_unclaimed_since``); at a wake-up, those recorded up to a time
+    (``unclaimed_between``). Read by the index on ``recorded_at`` (migration 0022), not
+    by walking the whole log."""
+    days = [10, 4, 3, 2, 1, 1]  # days before NOW each entry is recorded
+    entries = [
+        new_entry(1),  # old: before the window
+        new_entry(2),  # valid, its nudge settled
+        new_entry(3),  # amended by 4: superseded
+        new_entry(4, kind="amended", refers_to=3, decision_no=3),
+        new_entry(5),  # revoked by 6
+        new_entry(6, kind="revoked", refers_to=5, decision_no=5),
+    ]
+    entries = [
+        replace(entry, recorded_at=NOW - timedelta(days=ago))
+        for entry, ago in zip(entries, days, strict=True)
+    ]
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        await chain.append_many(session, entries)
+        await deliveries.claim(
+            session,
+            room_id="!kooperation:test",
+            source=Source.DECISION,
+            subject_id=2,
+            key="consent",
+            due_at=NOW,
+            decision="posted",
+            now=NOW,
+        )
+    earliest = NOW - timedelta(days=5)
+    async with sessions() as session:
+        between = models.unclaimed_between
+        found = await between(session, earliest, NOW, "decision", "consent")
+        assert [entry.id for entry in found] == [4]  # 2 settled, 3 superseded, 5 revoked
+        found = await between(session, earliest, NOW, "decision", "other key")
+        assert [entry.id for entry in found] == [2, 4]
+        found = await between(session, earliest, NOW - timedelta(days=2), "decision", "x")
+        assert [entry.id for entry in found] == [2]  # 4 was recorded at the bound itself
+        first = await models.first_unclaimed_since(session, earliest, "decision", "consent")
+        assert first == NOW - timedelta(days=2)  # #4's; #2 is settled
+        assert await models.first_unclaimed_since(session, NOW, "decision", "consent") is None
+        if engine.dialect.name == "sqlite":
+            bound = models._first_unclaimed().params(earliest=earliest, source="d", key="k")
+            compiled = bound.compile(engine, compile_kwargs={"literal_binds": True})
+            plan = await session.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
+            assert any("ix_decision_entries_recorded_at" in row[-1] for row in plan), compiled

@@ -386,6 +386,10 @@ async def test_pending_partners_are_nudged_once_per_organisation(chat: Chat) -> 
     before = len(chat.sent)
     await waker.wake()
     assert len(chat.sent) == before  # nothing due yet
+    chat.clock.now = datetime(2026, 12, 4, 7, 59, 59, tzinfo=UTC)  # 08:59:59 in Magdeburg
+    await waker.wake()
+    await chat.outbox.drain()
+    assert len(chat.sent) == before  # a second early: still nothing
     chat.clock.now = datetime(2026, 12, 4, 8, 0, tzinfo=UTC)
     await waker.wake()
     await chat.outbox.drain()
