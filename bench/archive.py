@@ -7,7 +7,9 @@ declared one's example, plus the decision searches, filters and pages) in proces
 ``bench/handling.py`` does:
 ``dispatcher.handle(Message(...))`` interleaved with the floor (one ORM transaction that
 inserts one row, selects five and commits), and prints each median beside the floor's
-from the same run, and the process's memory (RSS). Always exits 0.
+from the same run, and the process's memory (RSS). Then times each timed source's
+``next_due`` (meeting, round, press and consent reminders, the retention purge) the same
+way: the waker asks all of them after every write. Always exits 0.
 
     .venv/bin/python bench/archive.py [--decisions 100000] [--notices 10000]
         [--meetings 1000] [--rounds 50] [--contacts 120] [--samples 15] [--postgres]
@@ -35,7 +37,7 @@ from _common import REPO_ROOT, machine, print_header, print_ratio, print_table, 
 from handling import Bench, setup
 
 sys.path.insert(0, REPO_ROOT)
-from bot.app import all_commands
+from bot.app import all_commands, due_sources
 from storage import contacts as contact_store
 from storage import meetings, notices, sectors
 from storage.decisions import chain
@@ -205,6 +207,26 @@ async def time_commands(bench: Bench, samples: int) -> dict[str, list[float]]:
     return results
 
 
+async def time_wake_ups(bench: Bench, samples: int) -> dict[str, list[float]]:
+    """Each timed source's ``next_due`` (``bot.app.due_sources``), interleaved with the
+    floor: the waker asks all of them half a second after every write, so each must cost
+    about a bare transaction however long the history is."""
+    sources = {
+        f"next_due {type(source).__name__}": source for source in due_sources(bench.chat.settings)
+    }
+    results: dict[str, list[float]] = {name: [] for name in [*sources, "floor (wake-ups)"]}
+    for number in range(samples + 1):  # the first round warms up
+        for name, source in sources.items():
+            started = time.perf_counter()
+            async with bench.sessions() as session:
+                await source.next_due(session, bench.clock())
+            elapsed, floor = (time.perf_counter() - started) * 1000, await bench.floor()
+            if number:
+                results[name].append(elapsed)
+                results["floor (wake-ups)"].append(floor)
+    return results
+
+
 async def run(options: argparse.Namespace) -> dict[str, Any]:
     cluster = None
     with tempfile.TemporaryDirectory(prefix="koopbot-archive-") as tmp:
@@ -230,6 +252,7 @@ async def run(options: argparse.Namespace) -> dict[str, Any]:
                     await done.execute(sa.text("VACUUM ANALYZE"))
             filled = rss_of()
             timings = await time_commands(bench, options.samples)
+            wake_ups = await time_wake_ups(bench, options.samples)
         finally:
             await engine.dispose()
             if cluster is not None:
@@ -240,6 +263,7 @@ async def run(options: argparse.Namespace) -> dict[str, Any]:
         "rss_after_fill_mb": filled,
         "rss_end_mb": rss_of(),
         "stats_ms": {name: summary(values) for name, values in timings.items()},
+        "wake_ups_ms": {name: summary(values) for name, values in wake_ups.items()},
     }
 
 
@@ -273,6 +297,13 @@ def main() -> int:
     floor = stats["floor"]["median"]
     for name, row in stats.items():
         if name != "floor":
+            print_ratio(f"median {name[:32]} / floor", row["median"] / floor, BAR)
+    print("  The timed sources' next wake-up, asked after every write:")
+    wake_ups = results["wake_ups_ms"]
+    print_table(wake_ups)
+    floor = wake_ups["floor (wake-ups)"]["median"]
+    for name, row in wake_ups.items():
+        if not name.startswith("floor"):
             print_ratio(f"median {name[:32]} / floor", row["median"] / floor, BAR)
     (now_fill, peak_fill), (now_end, peak_end) = (
         results["rss_after_fill_mb"],
