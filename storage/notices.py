@@ -26,7 +26,8 @@ class Notice(Base):
     concerns: Mapped[str] = mapped_column(String(200), default="")  # betrifft= (text or letter)
     author: Mapped[str] = mapped_column(String(255))
     partner_id: Mapped[str] = mapped_column(String(32))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Indexed: the retention purge asks for the oldest after every write.
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     source_event_id: Mapped[str] = mapped_column(String(255))
     #: text, topic and concerns as the search sees them (storage.search.normalised)
     search_text: Mapped[str] = mapped_column(Text, default="")

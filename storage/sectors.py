@@ -69,7 +69,8 @@ class SectorInput(Base):
     text: Mapped[str] = mapped_column(Text)
     demand: Mapped[str] = mapped_column(String(300), default="")  # bedarf=
     horizon: Mapped[str] = mapped_column(String(16), default="")  # horizont= ("12m")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Indexed: the retention purge asks for the oldest after every write.
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     source_event_id: Mapped[str] = mapped_column(String(255))
     #: text, demand and section letter as the search sees them (storage.search.normalised)
     search_text: Mapped[str] = mapped_column(Text, default="")

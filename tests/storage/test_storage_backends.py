@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import contacts, core, deliveries, migrate
+from storage import contacts, core, deliveries, migrate, notices, retention, sectors
 from storage.decisions import chain, models
 from storage.deliveries import Source
 from storage.engine import session_factory
@@ -207,3 +207,45 @@ async def test_the_last_days_valid_versions_and_the_first_unclaimed(engine: Asyn
             compiled = bound.compile(engine, compile_kwargs={"literal_binds": True})
             plan = await session.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
             assert any("ix_decision_entries_recorded_at" in row[-1] for row in plan), compiled
+
+
+async def test_the_oldest_kept_notice_or_input_is_read_by_index(engine: AsyncEngine) -> None:
+    """The retention purge's next wake-up (asked after every write): the creation time of
+    the oldest notice or sector input kept, from ``ix_notices_created_at`` and
+    ``ix_sector_inputs_created_at`` (migration 0023) instead of a scan of both tables."""
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        for days in (3, 40, 7):
+            await notices.add_notice(
+                session,
+                room_id="!r",
+                text=f"Meldung {days}",
+                topic="",
+                concerns="",
+                author="@a:t",
+                partner_id="agentur",
+                now=NOW - timedelta(days=days),
+                source_event_id=f"$n{days}",
+            )
+        await sectors.add_input(
+            session,
+            room_id="!r",
+            round_id=None,
+            partner_id="stadt",
+            author="@s:t",
+            section="H",
+            trend="stable",
+            text="Lager",
+            demand="",
+            horizon="",
+            now=NOW - timedelta(days=90),
+            source_event_id="$i",
+        )
+    async with sessions() as session:
+        assert await retention.oldest_kept(session) == NOW - timedelta(days=90)
+        if engine.dialect.name == "sqlite":
+            for table in ("notices", "sector_inputs"):
+                plan = await session.execute(
+                    text(f"EXPLAIN QUERY PLAN SELECT min(created_at) FROM {table}")
+                )
+                assert any(f"ix_{table}_created_at" in row[-1] for row in plan), table
