@@ -88,7 +88,7 @@ class DecisionEntry(Base):
     agreed: Mapped[list[str]] = mapped_column(JSON)
     dissent: Mapped[str] = mapped_column(Text, default="")
     decided_on: Mapped[date] = mapped_column(Date)
-    # Indexed: the consent reminders read the versions of the last days (valid_since).
+    # Indexed: the consent reminders read the versions of the last days (unclaimed_between).
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     responsible: Mapped[str | None] = mapped_column(String(255), nullable=True)
     deadline: Mapped[date | None] = mapped_column(Date, nullable=True)
