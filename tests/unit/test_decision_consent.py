@@ -454,3 +454,34 @@ async def test_a_coordinator_who_is_also_a_member_records_a_meeting_or_their_own
     )
     await both.send("stadt1", "!beschluss zustimmen 2")
     assert both.last.splitlines()[0].startswith("Beschluss #2 hat die Zustimmung von Landes")
+
+
+async def test_a_nudge_due_while_the_bot_was_away_is_late_or_missed_once(chat: Chat) -> None:
+    """The worst moment for a nudge: the bot is away at 09:00 on the nudge's day and nobody
+    writes. Back within the grace (6 h) it posts the nudge once, marked late; a version
+    whose nudge passed more than the grace ago is listed once in the missed summary. A
+    second wake-up posts nothing, and nothing is due any more."""
+    source = ConsentReminders(chat.settings)
+    waker = Waker(None, [source], chat.sessions, chat.clock, chat.posting, chat.outbox.push)
+    await chat.send("stadt1", RECORD)  # Tuesday, 1 December: nudge Friday 09:00
+    chat.clock.advance(days=1)
+    await chat.send("stadt1", "!beschluss Zweiter Beschluss")  # Wednesday: nudge Saturday
+    before = len(chat.sent)
+    chat.clock.now = datetime(2026, 12, 5, 10, 30, tzinfo=UTC)  # Saturday 11:30, back again
+    await waker.wake()
+    await chat.outbox.drain()
+    posted = [m["content"]["body"].splitlines()[0] for m in chat.sent[before:]]
+    assert posted == [
+        "Beschluss #2 „Zweiter Beschluss“ wartet seit Mi., 2. Dez. 2026 auf Zustimmung. "
+        "(verspätet)",
+        "1 Erinnerung verpasst, während koopbot nicht erreichbar war:",
+    ]
+    assert chat.sent[-1]["content"]["body"].splitlines()[1] == (
+        "• Beschluss #1 „Gemeinsame Qualifizierungsoffensive Logistik“: Erinnerung an die "
+        "Zustimmung (Fr., 4. Dez. 2026, 09:00 Uhr)"
+    )
+    await waker.wake()
+    await chat.outbox.drain()
+    assert len(chat.sent) == before + 2  # once each
+    async with chat.sessions() as session:
+        assert await source.next_due(session, chat.clock.now) is None
