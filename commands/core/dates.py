@@ -8,7 +8,7 @@ than with each locale's "medium" date.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -27,6 +27,13 @@ _DAY_PATTERNS = {
     ("en", False, True): "d MMM y",
     ("en", False, False): "d MMM",
 }
+
+
+def day_start(day: date, zone: ZoneInfo) -> datetime:
+    """Local midnight at the start of ``day`` in ``zone``, in UTC (daylight saving time
+    aware): where a local calendar day begins or ends for a stored UTC time."""
+    return datetime.combine(day, time.min, zone).astimezone(UTC)
+
 
 #: Whole units a duration is shown in, largest first (CLDR unit names).
 _UNITS = ((86400, "duration-day"), (3600, "duration-hour"), (60, "duration-minute"))

@@ -11,14 +11,14 @@ decided here; whether it is posted, late or missed, and its one claim, by
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commands.contacts.lookup import room_contacts
 from commands.core.catalogue import Catalogue
 from commands.core.context import Reply, ScheduledPost, mention_for
-from commands.core.dates import DateFormatter
+from commands.core.dates import DateFormatter, day_start
 from commands.core.delivery import (
     REMIND_AT,
     Decision,
@@ -77,7 +77,7 @@ class ConsentReminders:
         local = self.dates.local(now)
         last = local.date() if local.time() >= REMIND_AT else local.date() - timedelta(days=1)
         first_not_due = last - NUDGE_AFTER + timedelta(days=1)
-        return datetime.combine(first_not_due, time(0), self.settings.zone).astimezone(UTC)
+        return day_start(first_not_due, self.settings.zone)
 
     async def next_due(self, session: AsyncSession, now: datetime) -> datetime | None:
         """The first pending nudge's time, from the earliest pending version alone (one

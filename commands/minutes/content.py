@@ -10,9 +10,9 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commands.core.dates import day_start
 from commands.meetings.reminders import previous_sitting
 from commands.meetings.schedule import Occurrence, Schedule
-from commands.minutes.sitting import day_start
 from config import Partner, Settings
 from storage import attendance
 from storage import meetings as meeting_store

@@ -3,22 +3,16 @@ that has begun by the end of today (the local calendar of the configured zone)."
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from commands.core.context import Context
-from commands.core.dates import typed
+from commands.core.dates import day_start, typed
 from commands.core.errors import CommandError
 from commands.export.period import past_day
 from commands.meetings.schedule import Occurrence, Schedule
 from storage.meetings import Meeting
 
 _TICK = timedelta(microseconds=1)
-
-
-def day_start(day: date, zone: ZoneInfo) -> datetime:
-    """Local midnight at the start of ``day``, in UTC."""
-    return datetime.combine(day, time.min, zone).astimezone(UTC)
 
 
 def local_today(ctx: Context) -> date:

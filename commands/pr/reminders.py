@@ -6,14 +6,14 @@ whether it is posted, late or missed, and its one claim, by :mod:`commands.core.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commands.contacts.lookup import room_contacts
 from commands.core.catalogue import Catalogue
 from commands.core.context import Reply, ScheduledPost
-from commands.core.dates import DateFormatter
+from commands.core.dates import DateFormatter, day_start
 from commands.core.delivery import (
     Decision,
     Missed,
@@ -68,7 +68,7 @@ class PressReminders:
         """The end of the deadline day: a reminder after it is of no use any more."""
         assert release.deadline is not None
         next_day = release.deadline + timedelta(days=1)
-        return datetime.combine(next_day, time(0, 0), self.settings.zone).astimezone(UTC)
+        return day_start(next_day, self.settings.zone)
 
     async def pending(self, session: AsyncSession, now: datetime) -> list[Due]:
         """Reminders not yet settled, of unpublished releases, due after their creation."""

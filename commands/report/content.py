@@ -8,9 +8,9 @@ from itertools import islice
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from commands.core.dates import day_start
 from commands.meetings.schedule import Occurrence
 from commands.meetings.views import schedule_of
-from commands.minutes.sitting import day_start
 from commands.sectors.input import Trend
 from config import Settings
 from storage import attendance

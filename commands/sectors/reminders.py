@@ -6,14 +6,14 @@ whether it is posted, late or missed, and its one claim, by :mod:`commands.core.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from commands.contacts.lookup import room_contacts
 from commands.core.catalogue import Catalogue
 from commands.core.context import Reply, ScheduledPost, mention_for
-from commands.core.dates import DateFormatter
+from commands.core.dates import DateFormatter, day_start
 from commands.core.delivery import (
     Decision,
     Missed,
@@ -46,7 +46,7 @@ class Due:
 def round_end(round_: Round, settings: Settings) -> datetime:
     """The end of the deadline day in the configured zone, in UTC."""
     next_day = round_.deadline + timedelta(days=1)
-    return datetime.combine(next_day, time(0, 0), settings.zone).astimezone(UTC)
+    return day_start(next_day, settings.zone)
 
 
 def moments(round_: Round, settings: Settings) -> list[tuple[str, datetime]]:
